@@ -1,0 +1,79 @@
+/**
+ * The model catalog (models.json): what each model is, where its files live, and what it needs.
+ * Files are addressed by Hugging Face–style repo + path, so an organization's mirror with the same
+ * layout can stand in for the public hosts by changing one base URL (see `urls.ts`).
+ */
+
+export type ModelKind = 'llm' | 'embedder' | 'reranker';
+export type EngineId = 'webllm' | 'wllama' | 'transformers';
+
+interface ModelBase {
+  id: string;
+  name: string;
+  kind: ModelKind;
+  engine: EngineId;
+  /** Hugging Face–style repository id, e.g. "HuggingFaceTB/SmolLM2-135M-Instruct-GGUF". */
+  repo: string;
+  revision: string;
+  quantization: string;
+  downloadSizeMB: number;
+  /** Memory the model needs while running (VRAM for WebGPU, RAM for WASM). */
+  memoryMB: number;
+  contextLength: number;
+  requiredFeatures: string[];
+  license: string;
+  /** Human-readable page where the model is published. */
+  sourceUrl: string;
+  /** Published quality figures from the model card, e.g. { "IFEval": 41.0 }. */
+  quality?: Record<string, number>;
+  /** Models only tests and self-hosters list; never recommended by default. */
+  hidden?: boolean;
+}
+
+export interface WebLlmModel extends ModelBase {
+  kind: 'llm';
+  engine: 'webllm';
+  /** URL of the compiled model library (.wasm), relative to `libBaseUrl` in the catalog. */
+  modelLib: string;
+  lowResource: boolean;
+}
+
+export interface WllamaModel extends ModelBase {
+  kind: 'llm';
+  engine: 'wllama';
+  /** GGUF file path inside the repo. */
+  file: string;
+}
+
+export interface EmbedderModel extends ModelBase {
+  kind: 'embedder';
+  engine: 'transformers';
+  dimensions: number;
+  pooling: 'mean' | 'cls';
+  normalize: boolean;
+  /** transformers.js dtype: 'fp32' | 'q8' | 'fp16' … */
+  dtype: string;
+  queryPrefix: string;
+  passagePrefix: string;
+  /** Published MTEB retrieval score (nDCG@10 average), when the model card gives one. */
+  mtebRetrieval?: number;
+}
+
+export interface RerankerModel extends ModelBase {
+  kind: 'reranker';
+  engine: 'transformers';
+  dtype: string;
+}
+
+export type LlmModel = WebLlmModel | WllamaModel;
+export type ModelRecord = WebLlmModel | WllamaModel | EmbedderModel | RerankerModel;
+
+export interface Catalog {
+  version: 1;
+  /** Default base URL of model files (Hugging Face layout: {base}/{repo}/resolve/{revision}/{path}). */
+  modelBaseUrl: string;
+  /** Base URL of web-llm model libraries. */
+  libBaseUrl: string;
+  defaults: { llm: string; llmWasm: string; embedder: string };
+  models: ModelRecord[];
+}

@@ -1,0 +1,128 @@
+/**
+ * One error model for the whole app: every failure a user can meet has a stable code, a named
+ * class and a message that says what to do next. Errors cross postMessage as {code, message, detail}
+ * and are rebuilt as the same class on the other side (see `toWire` / `fromWire`).
+ */
+
+export const ERROR_CODES = {
+  // documents
+  EMPTY_FILE: 'The file is empty. Choose a file that contains text.',
+  BINARY_FILE: 'This file does not look like text. Hearth reads .txt and .md files here; convert it to text first.',
+  FILE_TOO_LARGE: 'The file is too large. Split it into smaller files and add them one by one.',
+  UNSUPPORTED_FILE: 'This file type is not supported. Add a .txt or .md file.',
+  NO_DOCUMENTS: 'There are no documents yet. Add a document first, then ask about it.',
+  EMPTY_QUESTION: 'Type a question first.',
+  DOCUMENT_NOT_FOUND: 'That document is no longer stored.',
+  // storage
+  STORAGE_FULL: 'The browser has no room left for Hearth. Delete documents or models, then try again.',
+  STORAGE_FAILED: 'The browser could not save the data. Reload the page and try again.',
+  // catalog and models
+  CATALOG_INVALID: 'The model catalog is broken. Fix models.json (or the catalog URL in Settings) and reload.',
+  CATALOG_UNREACHABLE: 'The model catalog could not be loaded. Check the catalog URL in Settings.',
+  MODEL_NOT_IN_CATALOG: 'That model is not in the catalog. Pick another model in Settings.',
+  MODEL_FILE_NOT_FOUND: 'A model file could not be found at its address. Check the model source in Settings.',
+  MODEL_DOWNLOAD_FAILED: 'The model download failed. Check your connection and try again.',
+  MODEL_LOAD_FAILED: 'The model could not be loaded. Try again, or pick a smaller model.',
+  WEBGPU_UNAVAILABLE: 'This device has no usable WebGPU. Pick a model for the WASM engine (GGUF).',
+  SHADER_F16_UNSUPPORTED: 'This GPU cannot run f16 models. Pick the q4f32 variant of the model.',
+  DEVICE_LOST: 'The GPU stopped responding. Hearth restarted the engine; try a smaller model if it happens again.',
+  OUT_OF_MEMORY: 'The device ran out of memory for this model. Pick a smaller model.',
+  // generation
+  GENERATION_FAILED: 'The answer could not be generated. Try again.',
+  ABORTED: 'Stopped.',
+  WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
+  EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
+  INTERNAL: 'Something went wrong inside Hearth. Reload the page and try again.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  /** Extra facts for logs and tests (a file name, a URL); never required to understand the message. */
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, message?: string, options?: { detail?: string; cause?: unknown }) {
+    super(message ?? ERROR_CODES[code], { cause: options?.cause });
+    this.code = code;
+    this.detail = options?.detail;
+  }
+}
+
+export class DocumentError extends AppError {
+  override name = 'DocumentError';
+}
+export class StorageError extends AppError {
+  override name = 'StorageError';
+}
+export class CatalogError extends AppError {
+  override name = 'CatalogError';
+}
+export class ModelError extends AppError {
+  override name = 'ModelError';
+}
+export class GenerationError extends AppError {
+  override name = 'GenerationError';
+}
+export class WorkerCrashError extends AppError {
+  override name = 'WorkerCrashError';
+}
+
+const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
+  EMPTY_FILE: DocumentError,
+  BINARY_FILE: DocumentError,
+  FILE_TOO_LARGE: DocumentError,
+  UNSUPPORTED_FILE: DocumentError,
+  NO_DOCUMENTS: DocumentError,
+  EMPTY_QUESTION: DocumentError,
+  DOCUMENT_NOT_FOUND: DocumentError,
+  STORAGE_FULL: StorageError,
+  STORAGE_FAILED: StorageError,
+  CATALOG_INVALID: CatalogError,
+  CATALOG_UNREACHABLE: CatalogError,
+  MODEL_NOT_IN_CATALOG: ModelError,
+  MODEL_FILE_NOT_FOUND: ModelError,
+  MODEL_DOWNLOAD_FAILED: ModelError,
+  MODEL_LOAD_FAILED: ModelError,
+  WEBGPU_UNAVAILABLE: ModelError,
+  SHADER_F16_UNSUPPORTED: ModelError,
+  DEVICE_LOST: ModelError,
+  OUT_OF_MEMORY: ModelError,
+  GENERATION_FAILED: GenerationError,
+  ABORTED: GenerationError,
+  WORKER_CRASHED: WorkerCrashError,
+};
+
+/** What an error looks like on the wire between a worker and the page. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** Serialize any thrown value; unknown errors become INTERNAL with their text kept as detail. */
+export function toWire(error: unknown): WireError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 'INTERNAL', message: ERROR_CODES.INTERNAL, detail: text };
+}
+
+/** Rebuild the named class for a wire error, so `instanceof` and `.code` work across the boundary. */
+export function fromWire(wire: WireError): AppError {
+  const code = isErrorCode(wire.code) ? wire.code : 'INTERNAL';
+  const Cls = CLASS_BY_CODE[code] ?? AppError;
+  return new Cls(code, wire.message, wire.detail ? { detail: wire.detail } : undefined);
+}
+
+/** Create an error of the right class for a code. */
+export function appError(code: ErrorCode, options?: { message?: string; detail?: string; cause?: unknown }): AppError {
+  const Cls = CLASS_BY_CODE[code] ?? AppError;
+  return new Cls(code, options?.message, options);
+}
