@@ -24,6 +24,8 @@ interface ModelBase {
   license: string;
   /** Human-readable page where the model is published. */
   sourceUrl: string;
+  /** Parameter count in millions (135 for a 135M model); the device check sizes LLMs by it. */
+  paramsM?: number;
   /** Published quality figures from the model card, e.g. { "IFEval": 41.0 }. */
   quality?: Record<string, number>;
   /** Models only tests and self-hosters list; never recommended by default. */

@@ -1,0 +1,50 @@
+/**
+ * User and deployment settings, kept in localStorage so they are there before anything loads.
+ * `catalogUrl` and `modelBaseUrl` are how an organization points Hearth at its own mirror.
+ */
+export interface Settings {
+  /** A catalog to use instead of the built-in models.json (absolute URL), or null. */
+  catalogUrl: string | null;
+  /** A base URL for model files in Hugging Face layout, overriding the catalog's, or null. */
+  modelBaseUrl: string | null;
+  /** The chosen LLM, or null for the device's recommendation. */
+  llmId: string | null;
+  /** Passages given to the model per question. */
+  topK: number;
+}
+
+const KEY = 'hearth.settings';
+
+export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4 };
+
+export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): Settings {
+  try {
+    const raw = storage.getItem(KEY);
+    if (!raw) return { ...DEFAULT_SETTINGS };
+    const parsed = JSON.parse(raw) as Partial<Settings>;
+    return {
+      catalogUrl: typeof parsed.catalogUrl === 'string' && parsed.catalogUrl ? parsed.catalogUrl : null,
+      modelBaseUrl: typeof parsed.modelBaseUrl === 'string' && parsed.modelBaseUrl ? parsed.modelBaseUrl : null,
+      llmId: typeof parsed.llmId === 'string' && parsed.llmId ? parsed.llmId : null,
+      topK: typeof parsed.topK === 'number' && parsed.topK >= 1 && parsed.topK <= 10 ? Math.round(parsed.topK) : DEFAULT_SETTINGS.topK,
+    };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function writeSettings(settings: Settings, storage: Pick<Storage, 'setItem'> = localStorage): void {
+  storage.setItem(KEY, JSON.stringify(settings));
+}
+
+/** A URL setting must be http(s); anything else is refused before it is stored. */
+export function validUrlOrNull(value: string): string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

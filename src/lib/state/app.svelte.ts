@@ -1,0 +1,84 @@
+/**
+ * The root of the app's state: start-up (settings → catalog → device check → embedder), the
+ * workers, and the feature states. Components get it through `useApp()`.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Catalog, EmbedderModel } from '../catalog/types';
+import { resolveCatalog } from '../config/catalog-source';
+import { readSettings, writeSettings, type Settings } from '../config/settings';
+import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { AppError, appError } from '../errors';
+import { createLlmClient } from '../llm/client';
+import { createRetrievalClient } from '../retrieval/client';
+import { ChatState } from './chat.svelte';
+import { LibraryState } from './library.svelte';
+import { ModelState } from './model.svelte';
+import { PassageState } from './passage.svelte';
+
+export class AppState {
+  phase = $state<'starting' | 'ready' | 'failed'>('starting');
+  fatal = $state<AppError | null>(null);
+  settings = $state<Settings>(readSettings());
+  catalog = $state.raw<Catalog | null>(null);
+  caps = $state.raw<DeviceCapabilities | null>(null);
+  settingsOpen = $state(false);
+  readonly retrieval = createRetrievalClient();
+  readonly llm = createLlmClient();
+  readonly library = new LibraryState(this.retrieval);
+  readonly model = new ModelState(this.llm);
+  readonly passage = new PassageState();
+  readonly chat = new ChatState({
+    retrieval: this.retrieval,
+    llm: this.llm,
+    library: this.library,
+    model: this.model,
+    topK: () => this.settings.topK,
+  });
+
+  get modelBaseUrl(): string {
+    return this.settings.modelBaseUrl ?? this.catalog?.modelBaseUrl ?? '';
+  }
+
+  async start(): Promise<void> {
+    this.phase = 'starting';
+    this.fatal = null;
+    try {
+      const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities()]);
+      this.catalog = catalog;
+      this.caps = caps;
+      this.model.choose(catalog, caps, this.settings.llmId, this.modelBaseUrl);
+      this.phase = 'ready';
+    } catch (error) {
+      this.fatal = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
+      this.phase = 'failed';
+      return;
+    }
+    this.retrieval.onCrash = () => void this.#startLibrary();
+    this.llm.onCrash = (error) => this.model.markCrashed(error);
+    await Promise.all([this.chat.restore(), this.#startLibrary()]);
+  }
+
+  saveSettings(next: Settings): void {
+    writeSettings(next);
+    // Catalog and model sources change what every worker loaded: start over cleanly.
+    location.reload();
+  }
+
+  #startLibrary(): Promise<void> {
+    const catalog = this.catalog;
+    if (!catalog) return Promise.resolve();
+    const embedder = catalog.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
+    if (!embedder) return Promise.resolve();
+    return this.library.start(embedder, this.modelBaseUrl);
+  }
+}
+
+const KEY = Symbol('hearth-app');
+
+export function provideApp(app: AppState): AppState {
+  return setContext(KEY, app);
+}
+
+export function useApp(): AppState {
+  return getContext<AppState>(KEY);
+}

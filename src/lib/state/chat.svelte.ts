@@ -1,0 +1,138 @@
+/**
+ * The conversation: ask → retrieve passages → build a numbered-context prompt → stream the answer
+ * from the LLM worker. Tokens are buffered and flushed once per frame, so the page stays smooth.
+ * The conversation is saved after every answer, including stopped and failed ones.
+ */
+import { buildPrompt } from '../core/prompt';
+import { AppError, appError } from '../errors';
+import type { LlmClient } from '../llm/client';
+import type { RetrievalClient } from '../retrieval/client';
+import { latestConversation, saveConversation } from '../storage/conversations';
+import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
+import type { LibraryState } from './library.svelte';
+import type { ModelState } from './model.svelte';
+
+export interface ChatDeps {
+  retrieval: RetrievalClient;
+  llm: LlmClient;
+  library: LibraryState;
+  model: ModelState;
+  topK: () => number;
+}
+
+export type LiveMessage = ChatMessageRecord & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
+
+export class ChatState {
+  messages = $state<LiveMessage[]>([]);
+  busy = $state(false);
+  #id = crypto.randomUUID();
+  #abort: AbortController | null = null;
+  #deps: ChatDeps;
+
+  constructor(deps: ChatDeps) {
+    this.#deps = deps;
+  }
+
+  async restore(): Promise<void> {
+    const saved = await latestConversation();
+    if (saved) {
+      this.#id = saved.id;
+      this.messages = saved.messages;
+    }
+  }
+
+  clear(): void {
+    this.stop();
+    this.#id = crypto.randomUUID();
+    this.messages = [];
+  }
+
+  stop(): void {
+    this.#abort?.abort();
+  }
+
+  async ask(rawQuestion: string): Promise<void> {
+    const question = rawQuestion.trim();
+    if (!question || this.busy) return;
+    this.busy = true;
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.messages.push({ role: 'user', content: question });
+    this.messages.push({ role: 'assistant', content: '', status: 'retrieving' });
+    const reply = this.messages[this.messages.length - 1] as LiveMessage;
+    try {
+      if (this.#deps.library.isEmpty) throw appError('NO_DOCUMENTS');
+      const { hits } = await this.#deps.retrieval.call('search', { query: question, k: this.#deps.topK() }, { signal: abort.signal });
+      const sources: SourceRef[] = hits.map((h, i) => ({ n: i + 1, chunkId: h.chunkId, docId: h.docId, docName: h.docName, text: h.text, start: h.start, end: h.end }));
+      reply.sources = sources;
+      reply.status = 'loading';
+      await this.#deps.model.ensureLoaded();
+      reply.status = 'streaming';
+      await this.#generate(question, sources, reply, abort.signal);
+      reply.status = 'done';
+    } catch (error) {
+      const appErr = error instanceof AppError ? error : appError('GENERATION_FAILED', { detail: String(error) });
+      if (appErr.code === 'ABORTED') {
+        reply.status = 'stopped';
+      } else {
+        reply.status = 'error';
+        reply.error = { code: appErr.code, message: appErr.message };
+      }
+    } finally {
+      this.busy = false;
+      this.#abort = null;
+      await this.#save();
+    }
+  }
+
+  async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
+    const model = this.#deps.model.model;
+    const contextChars = Math.max(1500, Math.min(8000, ((model?.contextLength ?? 2048) - 512) * 3));
+    const prompt = buildPrompt(question, sources.map((s) => ({ n: s.n, title: s.docName, text: s.text })), { maxContextChars: contextChars });
+    let pending = '';
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      reply.content += pending;
+      pending = '';
+    };
+    const result = await this.#deps.llm.call(
+      'generate',
+      {
+        messages: [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+        maxTokens: 384,
+        temperature: 0.2,
+      },
+      {
+        signal,
+        onEvent: (event) => {
+          pending += event.text;
+          frame ||= requestAnimationFrame(flush);
+        },
+      },
+    ).finally(() => {
+      if (frame) cancelAnimationFrame(frame);
+      flush();
+    });
+    reply.content = result.text;
+    reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
+  }
+
+  async #save(): Promise<void> {
+    const first = this.messages.find((m) => m.role === 'user');
+    const record: ConversationRecord = {
+      id: this.#id,
+      title: first?.content.slice(0, 80) ?? 'Conversation',
+      updatedAt: Date.now(),
+      messages: $state.snapshot(this.messages) as ChatMessageRecord[],
+    };
+    try {
+      await saveConversation(record);
+    } catch {
+      // The answer is still on screen; a failed save must not hide it.
+    }
+  }
+}

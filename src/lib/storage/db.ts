@@ -1,0 +1,33 @@
+/** Opens Hearth's IndexedDB (in the page or a worker) and turns quota failures into STORAGE_FULL. */
+import { openDB, type IDBPDatabase } from 'idb';
+import { appError, AppError } from '../errors';
+import { DB_NAME, DB_VERSION, type HearthDB } from './schema';
+
+export type Db = IDBPDatabase<HearthDB>;
+
+let opening: Promise<Db> | null = null;
+
+export function openHearthDb(): Promise<Db> {
+  opening ??= openDB<HearthDB>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      const docs = db.createObjectStore('documents', { keyPath: 'id' });
+      docs.createIndex('byAddedAt', 'addedAt');
+      const chunks = db.createObjectStore('chunks', { keyPath: 'id' });
+      chunks.createIndex('byDoc', 'docId');
+      const convs = db.createObjectStore('conversations', { keyPath: 'id' });
+      convs.createIndex('byUpdatedAt', 'updatedAt');
+    },
+  }).catch((error: unknown) => {
+    opening = null;
+    throw storageError(error);
+  });
+  return opening;
+}
+
+/** Map a DOMException from IndexedDB to an AppError the user can act on. */
+export function storageError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const name = error instanceof DOMException ? error.name : '';
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return appError(name === 'QuotaExceededError' ? 'STORAGE_FULL' : 'STORAGE_FAILED', { detail, cause: error });
+}

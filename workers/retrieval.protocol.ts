@@ -1,0 +1,67 @@
+/**
+ * The retrieval worker's protocol: it embeds (transformers.js), indexes (BM25 + vectors) and
+ * searches, so none of that work runs on the page's main thread.
+ */
+import type { EmbedderModel } from '../src/lib/catalog/types';
+import type { DocumentRecord, SourceRef } from '../src/lib/storage/schema';
+
+export interface LoadProgress {
+  kind: 'progress';
+  /** File being fetched, e.g. "onnx/model_quantized.onnx". */
+  file: string;
+  loadedBytes: number;
+  totalBytes: number;
+}
+
+export interface IngestProgress {
+  kind: 'progress';
+  stage: 'chunking' | 'embedding' | 'saving';
+  done: number;
+  total: number;
+}
+
+export interface SearchHit extends Omit<SourceRef, 'n'> {
+  score: number;
+}
+
+export interface InitPayload {
+  embedder: EmbedderModel;
+  /** Base URL of model files in Hugging Face layout (public host or an organization's mirror). */
+  modelBaseUrl: string;
+  /** Where the ONNX Runtime WASM files are served (absolute URLs). */
+  ortPaths: { mjs: string; wasm: string };
+}
+
+export interface InitResult {
+  documents: number;
+  chunks: number;
+  threads: number;
+  loadMs: number;
+}
+
+export interface IngestPayload {
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  text: string;
+}
+
+export interface SearchPayload {
+  query: string;
+  k: number;
+  /** Only search these documents (all when absent). */
+  docIds?: string[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  timings: { embedMs: number; searchMs: number };
+}
+
+export type RetrievalProtocol = {
+  init: { payload: InitPayload; event: LoadProgress; result: InitResult };
+  ingest: { payload: IngestPayload; event: IngestProgress; result: DocumentRecord };
+  remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };
+  search: { payload: SearchPayload; event: never; result: SearchResult };
+  embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };
+};

@@ -1,0 +1,89 @@
+/// <reference lib="webworker" />
+/**
+ * The retrieval worker: loads the embedder, rebuilds the search indexes from IndexedDB, ingests
+ * documents (chunk, analyze, embed, store atomically) and answers searches.
+ */
+import { appError } from '../src/lib/errors';
+import { serve } from '../src/lib/rpc/server';
+import { allChunks, deleteDocument, listDocuments, saveDocument } from '../src/lib/storage/documents';
+import { Embedder } from './retrieval/embedder';
+import { buildDocument } from './retrieval/ingest';
+import { SearchIndex } from './retrieval/search-index';
+import type { RetrievalProtocol, SearchHit } from './retrieval.protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface State {
+  embedder: Embedder;
+  index: SearchIndex;
+  docNames: Map<string, string>;
+}
+
+let state: State | null = null;
+let loading: Promise<State> | null = null;
+
+function ready(): State {
+  if (!state) throw appError('INTERNAL', { detail: 'retrieval worker used before init' });
+  return state;
+}
+
+serve<RetrievalProtocol>(self, {
+  async init(payload, { emit }) {
+    const started = performance.now();
+    loading ??= (async () => {
+      const embedder = await Embedder.load(payload.embedder, payload.modelBaseUrl, payload.ortPaths, emit);
+      const index = new SearchIndex(payload.embedder.dimensions);
+      for (const chunk of await allChunks()) index.add(chunk);
+      const docNames = new Map((await listDocuments()).map((d) => [d.id, d.name] as const));
+      return { embedder, index, docNames };
+    })().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    state = await loading;
+    return {
+      documents: state.docNames.size,
+      chunks: state.index.size,
+      threads: state.embedder.threads,
+      loadMs: performance.now() - started,
+    };
+  },
+
+  async ingest(payload, { emit, signal }) {
+    const { embedder, index, docNames } = ready();
+    const { doc, chunks } = await buildDocument(payload, embedder, emit, signal);
+    emit({ kind: 'progress', stage: 'saving', done: 0, total: 1 });
+    await saveDocument(doc, chunks);
+    for (const chunk of chunks) index.add(chunk);
+    docNames.set(doc.id, doc.name);
+    return doc;
+  },
+
+  async remove({ docId }) {
+    const { index, docNames } = ready();
+    const removed = await deleteDocument(docId);
+    for (const id of removed) index.remove(id);
+    docNames.delete(docId);
+    return { removedChunks: removed.length };
+  },
+
+  async search({ query, k, docIds }) {
+    const { embedder, index, docNames } = ready();
+    if (index.size === 0) throw appError('NO_DOCUMENTS');
+    const t0 = performance.now();
+    const [queryVector] = await embedder.embed([query], 'query');
+    const t1 = performance.now();
+    const scored = index.search(query, queryVector ?? null, k, docIds);
+    const hits: SearchHit[] = [];
+    for (const { id, score } of scored) {
+      const meta = index.meta(id);
+      if (!meta) continue;
+      hits.push({ chunkId: id, docId: meta.docId, docName: docNames.get(meta.docId) ?? '', text: meta.text, start: meta.start, end: meta.end, score });
+    }
+    return { hits, timings: { embedMs: t1 - t0, searchMs: performance.now() - t1 } };
+  },
+
+  async embed({ texts, kind }) {
+    return { vectors: await ready().embedder.embed(texts, kind) };
+  },
+});

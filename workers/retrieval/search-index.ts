@@ -1,0 +1,59 @@
+/**
+ * The in-memory search state of the retrieval worker: a BM25 index and a vector index over every
+ * stored chunk, rebuilt from IndexedDB at start-up and updated as documents come and go.
+ */
+import { Bm25Index } from '../../src/lib/core/bm25';
+import { hybridSearch } from '../../src/lib/core/retrieve';
+import { VectorIndex } from '../../src/lib/core/vector';
+import type { Scored } from '../../src/lib/core/types';
+import type { ChunkRecord } from '../../src/lib/storage/schema';
+
+export interface ChunkMeta {
+  docId: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export class SearchIndex {
+  readonly bm25 = new Bm25Index();
+  readonly vectors: VectorIndex;
+  readonly #meta = new Map<string, ChunkMeta>();
+
+  constructor(dimensions: number) {
+    this.vectors = new VectorIndex(dimensions);
+  }
+
+  get size(): number {
+    return this.#meta.size;
+  }
+
+  add(chunk: ChunkRecord): void {
+    this.bm25.addTerms(chunk.id, chunk.terms);
+    if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, chunk.vector);
+    this.#meta.set(chunk.id, { docId: chunk.docId, text: chunk.text, start: chunk.start, end: chunk.end });
+  }
+
+  remove(chunkId: string): void {
+    this.bm25.remove(chunkId);
+    this.vectors.remove(chunkId);
+    this.#meta.delete(chunkId);
+  }
+
+  meta(chunkId: string): ChunkMeta | undefined {
+    return this.#meta.get(chunkId);
+  }
+
+  search(query: string, queryVector: Float32Array | null, k: number, docIds?: string[]): Scored[] {
+    const allowed = docIds ? new Set(docIds) : null;
+    const filter = allowed ? (id: string) => allowed.has(this.#meta.get(id)?.docId ?? '') : undefined;
+    return hybridSearch({
+      bm25: this.bm25,
+      vectors: this.vectors,
+      queryText: query,
+      queryVector,
+      k,
+      ...(filter ? { filter } : {}),
+    });
+  }
+}
