@@ -12,7 +12,7 @@ const positiveInt = v.pipe(v.number(), v.integer('must be a whole number'), v.gt
 const httpUrl = v.pipe(
   v.string(),
   v.url('must be an absolute URL'),
-  v.check((s) => /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL'),
+  v.check((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL'),
 );
 /** "owner/name", the layout Hugging Face and its mirrors share. */
 const repo = v.pipe(v.string(), v.regex(/^[\w.-]+\/[\w.-]+$/, 'must look like "owner/name"'));

@@ -15,26 +15,21 @@ export interface ChunkOptions {
   overlapChars?: number;
 }
 
-const enum Level {
-  Word = 1,
-  Line = 2,
-  Sentence = 3,
-  Paragraph = 4,
-  Heading = 5,
-}
+/** Boundary strength, weakest first. */
+const WORD = 1;
+const LINE = 2;
+const SENTENCE = 3;
+const PARAGRAPH = 4;
+const HEADING = 5;
+/** Only whitespace follows: the document ends here. */
+const END = 6;
 
 /**
  * A cut at a weak boundary must still leave a chunk at least this fraction of the target long;
  * otherwise a blank line early in the window would produce a tiny chunk. Headings may cut early:
  * a new section is worth a short chunk.
  */
-const MIN_FRACTION: Record<Level, number> = {
-  [Level.Word]: 0,
-  [Level.Line]: 0.5,
-  [Level.Sentence]: 0.3,
-  [Level.Paragraph]: 0.4,
-  [Level.Heading]: 0.1,
-};
+const MIN_FRACTION = [0, 0, 0.5, 0.3, 0.4, 0.1, 0];
 
 function isSpace(c: number): boolean {
   // Space, tab, LF, VT, FF, CR, NBSP, and the Unicode spaces most editors produce.
@@ -83,9 +78,9 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
 
   // Boundaries found in the current window: where the previous piece ends (cut), where the next
   // begins (next), and how strong the boundary is. Reused across windows to avoid garbage.
-  let cuts: number[] = [];
-  let nexts: number[] = [];
-  let levels: number[] = [];
+  const cuts: number[] = [];
+  const nexts: number[] = [];
+  const levels: number[] = [];
 
   let s = 0;
   while (s < n && isSpace(text.charCodeAt(s))) s++;
@@ -116,12 +111,17 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
           if (w === 10 || (w === 13 && text.charCodeAt(i + 1) !== 10)) newlines++;
           i++;
         }
-        if (i >= n) break;
-        let level: Level = Level.Word;
-        if (newlines >= 1 && isHeadingAt(text, i)) level = Level.Heading;
-        else if (newlines >= 2) level = Level.Paragraph;
-        else if (endsSentence(text, wsStart, s)) level = Level.Sentence;
-        else if (newlines === 1) level = Level.Line;
+        if (i >= n) {
+          cuts.push(wsStart);
+          nexts.push(n);
+          levels.push(END);
+          break;
+        }
+        let level = WORD;
+        if (newlines >= 1 && isHeadingAt(text, i)) level = HEADING;
+        else if (newlines >= 2) level = PARAGRAPH;
+        else if (endsSentence(text, wsStart, s)) level = SENTENCE;
+        else if (newlines === 1) level = LINE;
         cuts.push(wsStart);
         nexts.push(i);
         levels.push(level);
@@ -131,7 +131,7 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
       if (isCjkTerminal(text.charCodeAt(i - 1)) && !isCloser(c)) {
         cuts.push(i);
         nexts.push(i);
-        levels.push(Level.Sentence);
+        levels.push(SENTENCE);
       }
       i++;
     }
@@ -139,16 +139,28 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
     // Pick the strongest boundary inside the window that leaves a big enough chunk and moves past
     // the previous chunk's end; among equals, the latest (fullest chunk).
     let best = -1;
+    let bestLevel = 0;
     for (let b = 0; b < cuts.length; b++) {
       const cut = cuts[b] as number;
       if (cut > limit || cut <= prevEnd) continue;
-      const level = levels[b] as Level;
-      if (cut - s < MIN_FRACTION[level] * target) continue;
-      if (best < 0 || level > (levels[best] as number) || (level === levels[best] && cut > (cuts[best] as number))) best = b;
+      // Too early for its own strength, a boundary is still a place between words.
+      let level = levels[b] as number;
+      if (cut - s < (MIN_FRACTION[level] as number) * target) level = WORD;
+      if (best < 0 || level > bestLevel || (level === bestLevel && cut > (cuts[best] as number))) {
+        best = b;
+        bestLevel = level;
+      }
     }
 
     let end: number;
     let nextStart: number;
+    if (best < 0 && s < prevEnd) {
+      // The overlap pushed the window too far back to reach the next boundary: drop the overlap
+      // rather than cut a word that would fit in a chunk of its own.
+      s = prevEnd;
+      while (s < n && isSpace(text.charCodeAt(s))) s++;
+      continue;
+    }
     if (best < 0) {
       // One word longer than the target: the only choice is to cut inside it.
       end = safeCut(text, limit);
@@ -157,7 +169,7 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
     } else {
       end = cuts[best] as number;
       nextStart = nexts[best] as number;
-      if (levels[best] !== Level.Heading && overlap > 0) {
+      if (bestLevel !== HEADING && overlap > 0) {
         // Start the next chunk at the earliest sentence (else word) that begins within the overlap.
         const from = end - overlap;
         let sentence = -1;
@@ -166,7 +178,7 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
           const start = nexts[b] as number;
           if (start < from || start <= s) continue;
           if (word < 0) word = start;
-          if (sentence < 0 && (levels[b] as number) >= Level.Sentence) sentence = start;
+          if (sentence < 0 && (levels[b] as number) >= SENTENCE) sentence = start;
         }
         if (sentence >= 0) nextStart = sentence;
         else if (word >= 0) nextStart = word;
@@ -177,7 +189,5 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
     s = nextStart;
     while (s < n && isSpace(text.charCodeAt(s))) s++;
   }
-  // Let go of the scratch arrays' memory for very long windows.
-  cuts = nexts = levels = [];
   return chunks;
 }

@@ -20,12 +20,12 @@ export interface ChatDeps {
   topK: () => number;
 }
 
-export type LiveMessage = ChatMessageRecord & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
+export type LiveMessage = Omit<ChatMessageRecord, 'status'> & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
 
 export class ChatState {
   messages = $state<LiveMessage[]>([]);
   busy = $state(false);
-  #id = crypto.randomUUID();
+  #id: string = crypto.randomUUID();
   #abort: AbortController | null = null;
   #deps: ChatDeps;
 

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+
+test('ask after a reload: the answer streams in and its citation opens the right passage', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'bees.md', BEEKEEPING);
+  await addFileAndWait(page, 'volcanoes.txt', VOLCANOES);
+  await addFileAndWait(page, 'sourdough.txt', SOURDOUGH);
+  await page.reload();
+  await expectLibraryReady(page);
+
+  // Record every length the answer text takes while it streams.
+  await page.evaluate(() => {
+    const lengths: number[] = [];
+    (window as unknown as { answerLengths: number[] }).answerLengths = lengths;
+    new MutationObserver(() => {
+      const answer = document.querySelectorAll('article.message.assistant .answer');
+      const text = answer[answer.length - 1]?.textContent ?? '';
+      if (text.length !== lengths[lengths.length - 1]) lengths.push(text.length);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
+  await ask(page, 'What did the 1980 eruption of Mount St. Helens do?');
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'streaming', { timeout: 60_000 });
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+
+  const lengths = await page.evaluate(() => (window as unknown as { answerLengths: number[] }).answerLengths);
+  expect(lengths.length, 'the answer arrived in several steps, not at once').toBeGreaterThan(3);
+  expect(lengths.at(-1) ?? 0).toBeGreaterThan(10);
+  await expect(lastAnswer(page).locator('.stats')).toContainText('tokens/s');
+
+  // The first citation is the passage about the eruption; opening it shows that passage.
+  await lastAnswer(page).locator('.source-chips button').first().click();
+  const passage = page.getByRole('complementary', { name: 'Cited passage' });
+  await expect(passage).toContainText('volcanoes.txt');
+  await expect(passage).toContainText('removed the north face of the mountain');
+});
+
+test('the conversation is kept across a reload', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'sourdough.txt', SOURDOUGH);
+  await ask(page, 'How do I feed a sourdough starter?');
+  await waitForAnswerDone(page);
+  await page.reload();
+  await expectLibraryReady(page);
+  await expect(page.locator('article.message.user')).toContainText('How do I feed a sourdough starter?');
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('sourdough.txt');
+});
+
+test('stop ends the answer early and keeps what was written', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'bees.md', BEEKEEPING);
+  await ask(page, 'When do beekeepers harvest honey?');
+  await expect(lastAnswer(page).locator('.answer')).not.toBeEmpty({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
+  await expect(page.getByRole('button', { name: 'Ask' })).toBeVisible();
+});

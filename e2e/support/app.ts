@@ -1,0 +1,51 @@
+/** What every end-to-end test does the way a user would: open Hearth, point it at the test mirror, add files, ask. */
+import { expect, type Page } from '@playwright/test';
+
+export const MIRROR = 'http://127.0.0.1:4180';
+export const TEST_CATALOG = `${MIRROR}/catalogs/test.json`;
+
+/** Open Settings and switch to a catalog served by the mirror (how an organization self-hosts models). */
+export async function useCatalog(page: Page, catalogUrl: string = TEST_CATALOG): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Catalog URL').fill(catalogUrl);
+  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await page.waitForLoadState('load');
+}
+
+/** Open the app with the test catalog and wait until documents can be added. */
+export async function openReady(page: Page, catalogUrl: string = TEST_CATALOG): Promise<void> {
+  await useCatalog(page, catalogUrl);
+  await expectLibraryReady(page);
+}
+
+export async function expectLibraryReady(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Add documents' })).toBeEnabled({ timeout: 60_000 });
+}
+
+export async function addFile(page: Page, name: string, content: string | Buffer, mimeType = 'text/plain'): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+}
+
+export async function addFileAndWait(page: Page, name: string, content: string): Promise<void> {
+  await addFile(page, name, content);
+  await expect(documentItem(page, name)).toBeVisible({ timeout: 60_000 });
+}
+
+export function documentItem(page: Page, name: string) {
+  return page.locator('li.document', { hasText: name });
+}
+
+export async function ask(page: Page, question: string): Promise<void> {
+  await page.getByLabel('Question').fill(question);
+  await page.getByRole('button', { name: 'Ask' }).click();
+}
+
+/** The newest assistant message. */
+export function lastAnswer(page: Page) {
+  return page.locator('article.message.assistant').last();
+}
+
+export async function waitForAnswerDone(page: Page): Promise<void> {
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', /done|stopped|error/, { timeout: 90_000 });
+}

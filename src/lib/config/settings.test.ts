@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, readSettings, validUrlOrNull, writeSettings } from './settings';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+}
+
+describe('settings', () => {
+  it('round-trips and falls back to defaults for missing or bad values', () => {
+    const storage = memoryStorage();
+    expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
+    writeSettings({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6 }, storage);
+    expect(readSettings(storage)).toEqual({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6 });
+    storage.setItem('hearth.settings', '{"topK": 99, "catalogUrl": 5}');
+    expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
+    storage.setItem('hearth.settings', 'not json');
+    expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('accepts only http(s) URLs', () => {
+    expect(validUrlOrNull(' https://mirror.example/models ')).toBe('https://mirror.example/models');
+    expect(validUrlOrNull('javascript:alert(1)')).toBeNull();
+    expect(validUrlOrNull('file:///etc/passwd')).toBeNull();
+    expect(validUrlOrNull('')).toBeNull();
+  });
+});

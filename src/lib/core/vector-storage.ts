@@ -1,0 +1,180 @@
+/**
+ * How a vector index lays its vectors out in memory: one contiguous typed array per index, in one of
+ * three encodings. f32 is exact; int8 (one scale per vector) takes a quarter of the memory and keeps
+ * recall@10 above 0.9; f16 halves memory at nearly no cost in accuracy. Queries stay f32 (asymmetric
+ * scoring), which is what keeps quantized recall high.
+ */
+import { HALF_TO_FLOAT, toHalf } from './float16.ts';
+
+export type Quantization = 'f32' | 'int8' | 'f16';
+
+export interface VectorStorage {
+  readonly kind: Quantization;
+  readonly dim: number;
+  /** How many vectors fit before the next grow. */
+  readonly capacity: number;
+  grow(capacity: number): void;
+  /** Store an already L2-normalized vector at `slot`. */
+  write(slot: number, vec: Float32Array): void;
+  /** Copy slot `from` over slot `to` (swap-with-last removal). */
+  move(from: number, to: number): void;
+  /** Dot product of `query` with every vector in slots [0, count), into `out`. */
+  scoreAll(query: Float32Array, count: number, out: Float32Array): void;
+  /** The stored (decoded) vector at `slot`. */
+  read(slot: number): Float32Array;
+  /** Raw arrays for a snapshot: the first `count` vectors. */
+  dump(count: number): { data: Float32Array | Int8Array | Uint16Array; scales?: Float32Array };
+  load(data: Float32Array | Int8Array | Uint16Array, scales?: Float32Array): void;
+}
+
+class F32Storage implements VectorStorage {
+  readonly kind = 'f32';
+  #data: Float32Array;
+  constructor(readonly dim: number, capacity: number) {
+    this.#data = new Float32Array(capacity * dim);
+  }
+  get capacity(): number {
+    return this.#data.length / this.dim;
+  }
+  grow(capacity: number): void {
+    const next = new Float32Array(capacity * this.dim);
+    next.set(this.#data);
+    this.#data = next;
+  }
+  write(slot: number, vec: Float32Array): void {
+    this.#data.set(vec, slot * this.dim);
+  }
+  move(from: number, to: number): void {
+    this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
+  }
+  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
+    const d = this.dim;
+    const data = this.#data;
+    for (let s = 0, base = 0; s < count; s++, base += d) {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += (data[base + i] as number) * (query[i] as number);
+      out[s] = dot;
+    }
+  }
+  read(slot: number): Float32Array {
+    return this.#data.slice(slot * this.dim, (slot + 1) * this.dim);
+  }
+  dump(count: number): { data: Float32Array } {
+    return { data: this.#data.slice(0, count * this.dim) };
+  }
+  load(data: Float32Array | Int8Array | Uint16Array): void {
+    this.grow(Math.max(this.capacity, data.length / this.dim));
+    this.#data.set(data as Float32Array);
+  }
+}
+
+class Int8Storage implements VectorStorage {
+  readonly kind = 'int8';
+  #data: Int8Array;
+  #scales: Float32Array;
+  constructor(readonly dim: number, capacity: number) {
+    this.#data = new Int8Array(capacity * dim);
+    this.#scales = new Float32Array(capacity);
+  }
+  get capacity(): number {
+    return this.#scales.length;
+  }
+  grow(capacity: number): void {
+    const data = new Int8Array(capacity * this.dim);
+    data.set(this.#data);
+    this.#data = data;
+    const scales = new Float32Array(capacity);
+    scales.set(this.#scales);
+    this.#scales = scales;
+  }
+  write(slot: number, vec: Float32Array): void {
+    // Symmetric per-vector scale: the largest component maps to ±127.
+    let max = 0;
+    for (let i = 0; i < vec.length; i++) max = Math.max(max, Math.abs(vec[i] as number));
+    const scale = max === 0 ? 0 : max / 127;
+    const base = slot * this.dim;
+    for (let i = 0; i < this.dim; i++) this.#data[base + i] = scale === 0 ? 0 : Math.round((vec[i] as number) / scale);
+    this.#scales[slot] = scale;
+  }
+  move(from: number, to: number): void {
+    this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
+    this.#scales[to] = this.#scales[from] as number;
+  }
+  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
+    const d = this.dim;
+    const data = this.#data;
+    for (let s = 0, base = 0; s < count; s++, base += d) {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += (data[base + i] as number) * (query[i] as number);
+      out[s] = dot * (this.#scales[s] as number);
+    }
+  }
+  read(slot: number): Float32Array {
+    const out = new Float32Array(this.dim);
+    const scale = this.#scales[slot] as number;
+    const base = slot * this.dim;
+    for (let i = 0; i < this.dim; i++) out[i] = (this.#data[base + i] as number) * scale;
+    return out;
+  }
+  dump(count: number): { data: Int8Array; scales: Float32Array } {
+    return { data: this.#data.slice(0, count * this.dim), scales: this.#scales.slice(0, count) };
+  }
+  load(data: Float32Array | Int8Array | Uint16Array, scales?: Float32Array): void {
+    if (!scales) throw new Error('An int8 vector snapshot needs its scales');
+    this.grow(Math.max(this.capacity, scales.length));
+    this.#data.set(data as Int8Array);
+    this.#scales.set(scales);
+  }
+}
+
+class F16Storage implements VectorStorage {
+  readonly kind = 'f16';
+  #data: Uint16Array;
+  constructor(readonly dim: number, capacity: number) {
+    this.#data = new Uint16Array(capacity * dim);
+  }
+  get capacity(): number {
+    return this.#data.length / this.dim;
+  }
+  grow(capacity: number): void {
+    const next = new Uint16Array(capacity * this.dim);
+    next.set(this.#data);
+    this.#data = next;
+  }
+  write(slot: number, vec: Float32Array): void {
+    const base = slot * this.dim;
+    for (let i = 0; i < this.dim; i++) this.#data[base + i] = toHalf(vec[i] as number);
+  }
+  move(from: number, to: number): void {
+    this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
+  }
+  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
+    const d = this.dim;
+    const data = this.#data;
+    const table = HALF_TO_FLOAT;
+    for (let s = 0, base = 0; s < count; s++, base += d) {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += (table[data[base + i] as number] as number) * (query[i] as number);
+      out[s] = dot;
+    }
+  }
+  read(slot: number): Float32Array {
+    const out = new Float32Array(this.dim);
+    const base = slot * this.dim;
+    for (let i = 0; i < this.dim; i++) out[i] = HALF_TO_FLOAT[this.#data[base + i] as number] as number;
+    return out;
+  }
+  dump(count: number): { data: Uint16Array } {
+    return { data: this.#data.slice(0, count * this.dim) };
+  }
+  load(data: Float32Array | Int8Array | Uint16Array): void {
+    this.grow(Math.max(this.capacity, data.length / this.dim));
+    this.#data.set(data as Uint16Array);
+  }
+}
+
+export function createStorage(kind: Quantization, dim: number, capacity: number): VectorStorage {
+  if (kind === 'int8') return new Int8Storage(dim, capacity);
+  if (kind === 'f16') return new F16Storage(dim, capacity);
+  return new F32Storage(dim, capacity);
+}
