@@ -5,7 +5,9 @@
  * erf-GELU feed-forward. Weight maths is delegated to `BertOps`, so the same graph code yields the
  * fp32 model and the int8 one (see bert-quant-ops.ts).
  */
+import { int8Ops } from './bert-quant-ops.ts';
 import { attr, GraphBuilder } from './onnx-graph.ts';
+import { encodeModel } from './onnx-proto.ts';
 import { randomNormal } from './prng.ts';
 import { BERT_IO, bertParameterShapes, type BertShape } from './specs.ts';
 
@@ -116,4 +118,10 @@ export function buildBertGraph(shape: BertShape, weights: Map<string, Float32Arr
   }
   g.io('output', BERT_IO.output, 'FLOAT', [batch, seq, H]);
   return g;
+}
+
+/** The serialised model file. `quantized` picks the int8 pattern of model_quantized.onnx. */
+export function encodeBertModel(shape: BertShape, weights: Map<string, Float32Array>, quantized: boolean, docString: string): Uint8Array {
+  const g = buildBertGraph(shape, weights, quantized ? int8Ops : fp32Ops);
+  return encodeModel(g.model({ name: 'main_graph', opset: 17, producer: 'hearth-make-models', docString }));
 }

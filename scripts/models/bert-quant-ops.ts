@@ -66,7 +66,7 @@ function dynamicQuantize(g: GraphBuilder, x: string): [string, string, string] {
   const hit = cache.get(x);
   if (hit) return hit;
   const outs: [string, string, string] = [`${x}_quantized`, `${x}_scale`, `${x}_zero_point`];
-  g.nodes.push({ op_type: 'DynamicQuantizeLinear', name: `${x}_QuantizeLinear`, input: [x], output: outs, attribute: [] });
+  g.multi('DynamicQuantizeLinear', [x], outs);
   cache.set(x, outs);
   return outs;
 }

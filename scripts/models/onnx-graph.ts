@@ -35,7 +35,6 @@ export class GraphBuilder {
   fresh(stem: string): string {
     let name = `/${stem}_${this.counter++}`;
     while (this.used.has(name)) name = `/${stem}_${this.counter++}`;
-    this.used.add(name);
     return name;
   }
 
@@ -45,6 +44,16 @@ export class GraphBuilder {
     this.used.add(out);
     this.nodes.push({ op_type: opType, name: `${opType}_${this.nodes.length}`, input: inputs, output: [out], attribute: attributes });
     return out;
+  }
+
+  /** Adds a node with several outputs (names chosen by the caller). */
+  multi(opType: string, inputs: string[], outputs: string[], attributes: AttrMsg[] = []): string[] {
+    for (const out of outputs) {
+      if (this.used.has(out)) throw new Error(`duplicate value name ${out}`);
+      this.used.add(out);
+    }
+    this.nodes.push({ op_type: opType, name: `${opType}_${this.nodes.length}`, input: inputs, output: outputs, attribute: attributes });
+    return outputs;
   }
 
   /** Adds an initializer; `dims` must match the data length. */

@@ -68,8 +68,11 @@ function invalid(problems: string[]) {
 /** `models[3].contextLength: expected number, got "4096" (model "x")`. */
 function describeIssue(issue: v.BaseIssue<unknown>, root: unknown): string {
   const path = formatPath(issue.path);
-  const received = issue.received === 'undefined' ? 'missing' : `got ${issue.received}`;
-  const what = issue.kind === 'schema' ? `expected ${issue.expected ?? issue.type}, ${received}` : issue.message;
+  let what: string;
+  if (issue.type === 'strict_object' && issue.expected === 'never') what = 'unknown field (misspelt?)';
+  else if (issue.received === 'undefined') what = 'missing';
+  else if (issue.kind === 'schema') what = `expected ${issue.expected ?? issue.type}, got ${issue.received}`;
+  else what = issue.message;
   const id = modelIdAt(issue.path, root);
   return `${path || '(top level)'}: ${what}${id ? ` (model "${id}")` : ''}`;
 }

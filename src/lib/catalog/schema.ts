@@ -12,7 +12,8 @@ const positiveInt = v.pipe(v.number(), v.integer('must be a whole number'), v.gt
 const httpUrl = v.pipe(
   v.string(),
   v.url('must be an absolute URL'),
-  v.check((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL'),
+  // (v.url already reported a string that is not a URL at all)
+  v.check((s) => !URL.canParse(s) || /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL'),
 );
 /** "owner/name", the layout Hugging Face and its mirrors share. */
 const repo = v.pipe(v.string(), v.regex(/^[\w.-]+\/[\w.-]+$/, 'must look like "owner/name"'));
@@ -122,7 +123,7 @@ export function crossCheck(catalog: Catalog): CrossIssue[] {
     const id = catalog.defaults[key];
     const model = byId.get(id);
     if (!model) issues.push({ path: `defaults.${key}`, message: `"${id}" is not a model in the catalog` });
-    else if (!ok(model)) issues.push({ path: `defaults.${key}`, message: `"${id}" is a ${model.kind} (${model.engine}), expected ${what}` });
+    else if (!ok(model)) issues.push({ path: `defaults.${key}`, message: `"${id}" is ${model.kind === 'llm' ? 'an' : 'a'} ${model.kind} (${model.engine}), expected ${what}` });
   };
   expect('llm', (m) => m.kind === 'llm', 'an llm');
   expect('llmWasm', (m) => m.kind === 'llm' && m.engine === 'wllama', 'an llm for the wllama engine');

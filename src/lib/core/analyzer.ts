@@ -4,8 +4,8 @@
  * Other alphabets are only lowercased: an English stemmer would mangle them. CJK has no spaces, so
  * its runs become overlapping character bigrams, which is what Lucene's CJK analyzer does too.
  */
-import { stemEnglish } from './stem-english.ts';
-import { EXTENDED_STOP_WORDS, LUCENE_STOP_WORDS } from './stopwords.ts';
+import { stemEnglish } from './stem-english';
+import { EXTENDED_STOP_WORDS, LUCENE_STOP_WORDS } from './stopwords';
 
 export type Analyzer = (text: string) => string[];
 
@@ -40,11 +40,9 @@ function stopSet(choice: AnalyzerOptions['stopWords']): ReadonlySet<string> {
   return new Set(choice);
 }
 
-/** Fold diacritics on Latin letters only: "café" → "cafe", but Cyrillic "й" stays "й". */
+/** Fold diacritics on Latin letters only: "café" → "cafe", but Cyrillic "й" stays "й". Non-ASCII input only. */
 function foldLatin(token: string): string {
-  let t = token.replace(/\u2019/g, "'");
-  if (!NON_ASCII.test(t)) return t;
-  t = t.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
+  const t = token.replace(/\u2019/g, "'").normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
   return t.replace(LATIN_FOLD_RE, (c) => LATIN_FOLD[c] ?? c);
 }
 
@@ -73,8 +71,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return s;
   };
 
-  const addWord = (raw: string, out: string[]): void => {
-    const word = foldLatin(raw);
+  const addWord = (raw: string, ascii: boolean, out: string[]): void => {
+    const word = ascii ? raw : foldLatin(raw);
     if (word.length === 0 || word.length > MAX_TOKEN_LENGTH) return;
     if (stops.has(word)) return;
     if (STEMMABLE.test(word)) {
@@ -91,14 +89,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const normalized = NON_ASCII.test(text) ? text.normalize('NFKC').toLowerCase() : text.toLowerCase();
     for (const match of normalized.matchAll(TOKEN)) {
       const token = match[0];
-      if (NON_ASCII.test(token) && CJK_CHAR.test(token)) {
+      const ascii = !NON_ASCII.test(token);
+      if (!ascii && CJK_CHAR.test(token)) {
         for (const part of token.matchAll(CJK_OR_OTHER)) {
           const run = part[0];
           if (CJK_CHAR.test(run)) cjkBigrams(run, out);
-          else addWord(run, out);
+          else addWord(run, false, out);
         }
       } else {
-        addWord(token, out);
+        addWord(token, ascii, out);
       }
     }
     return out;

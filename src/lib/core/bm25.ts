@@ -2,14 +2,15 @@
  * An incremental BM25 index (Lucene/Anserini scoring, k1 = 0.9, b = 0.4 by default).
  *
  * Memory is what limits a browser tab at 100k chunks, so each posting is one small integer
- * (slot << 10 | tf) in a plain array per term, and each document's term list lives in one shared
- * typed-array pool. Removal is lazy: a removed slot is marked dead and skipped, document
- * frequencies and lengths are corrected at once (so scores stay exact), and the postings are
- * compacted once dead slots pile up.
+ * (slot << 10 | tf) in a plain array per term, and per-document data lives in typed-array pools
+ * (bm25-docs.ts). Removal is lazy: a removed slot is marked dead and skipped, document frequencies
+ * and lengths are corrected at once (so scores stay exact), and postings are compacted once dead
+ * slots pile up.
  */
-import { analyze as defaultAnalyze, type Analyzer } from './analyzer.ts';
-import { TopK } from './topk.ts';
-import type { Scored } from './types.ts';
+import { analyze as defaultAnalyze, type Analyzer } from './analyzer';
+import { DocTable } from './bm25-docs';
+import { TopK } from './topk';
+import type { Scored } from './types';
 
 export interface Bm25Options {
   k1?: number;
@@ -33,6 +34,7 @@ export interface Bm25Snapshot {
 }
 
 const TF_BITS = 10;
+/** BM25 saturates long before this, so clamping a larger tf changes nothing measurable. */
 const TF_MAX = (1 << TF_BITS) - 1;
 /** Slots must fit beside the tf in a 31-bit small integer. */
 const MAX_SLOTS = 1 << (31 - TF_BITS);
@@ -44,15 +46,6 @@ export function termFrequencies(terms: string[]): Record<string, number> {
   return tf;
 }
 
-function grow<T extends Uint32Array | Uint16Array | Float64Array | Uint8Array>(arr: T, need: number): T {
-  if (need <= arr.length) return arr;
-  let cap = Math.max(16, arr.length);
-  while (cap < need) cap *= 2;
-  const next = new (arr.constructor as new (n: number) => T)(cap);
-  next.set(arr);
-  return next;
-}
-
 export class Bm25Index {
   readonly k1: number;
   readonly b: number;
@@ -61,20 +54,9 @@ export class Bm25Index {
   #termIds = new Map<string, number>();
   #terms: string[] = [];
   #postings: number[][] = [];
+  /** Live documents containing each term. */
   #df: number[] = [];
-
-  #ids: string[] = [];
-  #slotOf = new Map<string, number>();
-  #alive = new Uint8Array(0);
-  #lengths = new Float64Array(0);
-  #docStart = new Uint32Array(0);
-  #docCount = new Uint32Array(0);
-  #termPool = new Uint32Array(0);
-  #tfPool = new Uint16Array(0);
-  #poolUsed = 0;
-
-  #live = 0;
-  #totalLength = 0;
+  #docs = new DocTable();
   #scores = new Float64Array(0);
 
   constructor(options: Bm25Options = {}) {
@@ -84,15 +66,15 @@ export class Bm25Index {
   }
 
   get size(): number {
-    return this.#live;
+    return this.#docs.live;
   }
 
   get averageLength(): number {
-    return this.#live === 0 ? 0 : this.#totalLength / this.#live;
+    return this.#docs.live === 0 ? 0 : this.#docs.totalLength / this.#docs.live;
   }
 
   has(id: string): boolean {
-    return this.#slotOf.has(id);
+    return this.#docs.has(id);
   }
 
   /** Index (or re-index) a document from its raw text. */
@@ -124,21 +106,11 @@ export class Bm25Index {
   }
 
   remove(id: string): boolean {
-    const slot = this.#slotOf.get(id);
-    if (slot === undefined) return false;
-    this.#slotOf.delete(id);
-    this.#alive[slot] = 0;
-    this.#ids[slot] = '';
-    const start = this.#docStart[slot] as number;
-    const end = start + (this.#docCount[slot] as number);
-    for (let i = start; i < end; i++) {
-      const t = this.#termPool[i] as number;
-      this.#df[t] = (this.#df[t] as number) - 1;
-    }
-    this.#live--;
-    this.#totalLength -= this.#lengths[slot] as number;
-    const dead = this.#ids.length - this.#live;
-    if (dead > 1024 && dead > this.#live / 4) this.#compact();
+    const terms = this.#docs.remove(id);
+    if (!terms) return false;
+    for (const t of terms) this.#df[t] = (this.#df[t] as number) - 1;
+    const dead = this.#docs.slots - this.#docs.live;
+    if (dead > 1024 && dead > this.#docs.live / 4) this.#compact();
     return true;
   }
 
@@ -151,10 +123,11 @@ export class Bm25Index {
   }
 
   searchTerms(queryTerms: string[], k: number, filter?: (id: string) => boolean): Scored[] {
-    if (k <= 0 || this.#live === 0) return [];
+    const docs = this.#docs;
+    if (k <= 0 || docs.live === 0) return [];
     const { k1, b } = this;
     const avg = this.averageLength || 1;
-    const n = this.#live;
+    const n = docs.live;
     // A term typed twice counts twice, as in Lucene's query parser.
     const qtf = new Map<number, number>();
     for (const term of queryTerms) {
@@ -163,10 +136,10 @@ export class Bm25Index {
     }
     if (qtf.size === 0) return [];
 
-    if (this.#scores.length < this.#ids.length) this.#scores = new Float64Array(this.#alive.length);
+    if (this.#scores.length < docs.slots) this.#scores = new Float64Array(docs.alive.length);
     const scores = this.#scores;
-    const alive = this.#alive;
-    const lengths = this.#lengths;
+    const alive = docs.alive;
+    const lengths = docs.lengths;
     const touched: number[] = [];
     for (const [t, count] of qtf) {
       const df = this.#df[t] as number;
@@ -179,6 +152,7 @@ export class Bm25Index {
         if (alive[slot] === 0) continue;
         const tf = p & TF_MAX;
         const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / avg);
+        // Every contribution is > 0 (idf > 0, tf ≥ 1), so 0 means "not touched yet".
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] = (scores[slot] as number) + (weight * tf) / (tf + norm);
       }
@@ -189,48 +163,45 @@ export class Bm25Index {
       const score = scores[slot] as number;
       scores[slot] = 0;
       if (!heap.wouldAccept(slot, score)) continue;
-      if (filter && !filter(this.#ids[slot] as string)) continue;
+      if (filter && !filter(docs.idAt(slot))) continue;
       heap.push(slot, score);
     }
-    return heap.sorted().map(({ item, score }) => ({ id: this.#ids[item] as string, score }));
+    return heap.sorted().map(({ item, score }) => ({ id: docs.idAt(item), score }));
   }
 
   export(): Bm25Snapshot {
     this.#compact();
-    const ids = this.#ids.slice();
-    const m = ids.length;
+    const docs = this.#docs;
+    const m = docs.slots;
+    const ids: string[] = [];
+    const docOffsets = new Uint32Array(m + 1);
+    const docLengths = new Uint32Array(m);
+    let total = 0;
+    for (let s = 0; s < m; s++) {
+      ids.push(docs.idAt(s));
+      docOffsets[s] = total;
+      docLengths[s] = docs.lengths[s] as number;
+      total += docs.terms(s).length;
+    }
+    docOffsets[m] = total;
     // Re-number terms densely so terms no live document uses are not saved.
     const newId = new Map<number, number>();
     const vocabulary: string[] = [];
-    const docTerms = new Uint32Array(this.#poolUsed);
-    for (let i = 0; i < this.#poolUsed; i++) {
-      const old = this.#termPool[i] as number;
-      let t = newId.get(old);
-      if (t === undefined) {
-        t = vocabulary.length;
-        newId.set(old, t);
-        vocabulary.push(this.#terms[old] as string);
+    const docTerms = new Uint32Array(total);
+    const docFreqs = new Uint16Array(total);
+    for (let s = 0, w = 0; s < m; s++) {
+      const terms = docs.terms(s);
+      docFreqs.set(docs.freqs(s), w);
+      for (const old of terms) {
+        let t = newId.get(old);
+        if (t === undefined) {
+          t = vocabulary.push(this.#terms[old] as string) - 1;
+          newId.set(old, t);
+        }
+        docTerms[w++] = t;
       }
-      docTerms[i] = t;
     }
-    const docOffsets = new Uint32Array(m + 1);
-    const docLengths = new Uint32Array(m);
-    for (let s = 0; s < m; s++) {
-      docOffsets[s] = this.#docStart[s] as number;
-      docLengths[s] = this.#lengths[s] as number;
-    }
-    docOffsets[m] = this.#poolUsed;
-    return {
-      version: 1,
-      k1: this.k1,
-      b: this.b,
-      ids,
-      vocabulary,
-      docOffsets,
-      docTerms,
-      docFreqs: this.#tfPool.slice(0, this.#poolUsed),
-      docLengths,
-    };
+    return { version: 1, k1: this.k1, b: this.b, ids, vocabulary, docOffsets, docTerms, docFreqs, docLengths };
   }
 
   static from(snapshot: Bm25Snapshot, options: Pick<Bm25Options, 'analyzer'> = {}): Bm25Index {
@@ -262,43 +233,20 @@ export class Bm25Index {
 
   #insert(id: string, counts: Map<number, number>, length: number): void {
     this.remove(id);
-    if (this.#ids.length >= MAX_SLOTS) this.#compact();
-    if (this.#ids.length >= MAX_SLOTS) throw new RangeError(`BM25 index is full (${MAX_SLOTS} documents)`);
-    const slot = this.#ids.length;
-    this.#ids.push(id);
-    this.#slotOf.set(id, slot);
-    this.#alive = grow(this.#alive, slot + 1);
-    this.#lengths = grow(this.#lengths, slot + 1);
-    this.#docStart = grow(this.#docStart, slot + 1);
-    this.#docCount = grow(this.#docCount, slot + 1);
-    this.#termPool = grow(this.#termPool, this.#poolUsed + counts.size);
-    this.#tfPool = grow(this.#tfPool, this.#poolUsed + counts.size);
-    this.#alive[slot] = 1;
-    this.#lengths[slot] = length;
-    this.#docStart[slot] = this.#poolUsed;
-    this.#docCount[slot] = counts.size;
+    if (this.#docs.slots >= MAX_SLOTS) this.#compact();
+    if (this.#docs.slots >= MAX_SLOTS) throw new RangeError(`BM25 index is full (${MAX_SLOTS} documents)`);
+    const slot = this.#docs.add(id, counts, length);
     for (const [t, tf] of counts) {
-      const clamped = Math.min(tf, TF_MAX);
-      (this.#postings[t] as number[]).push((slot << TF_BITS) | clamped);
+      (this.#postings[t] as number[]).push((slot << TF_BITS) | Math.min(tf, TF_MAX));
       this.#df[t] = (this.#df[t] as number) + 1;
-      this.#termPool[this.#poolUsed] = t;
-      this.#tfPool[this.#poolUsed] = Math.min(tf, 0xffff);
-      this.#poolUsed++;
     }
-    this.#live++;
-    this.#totalLength += length;
   }
 
-  /** Drop dead slots: renumber live documents densely and rewrite postings and the term pool. */
+  /** Drop dead slots from the document table and rewrite every posting list to the new slots. */
   #compact(): void {
-    if (this.#live === this.#ids.length) return;
-    const oldCount = this.#ids.length;
-    const remap = new Int32Array(oldCount).fill(-1);
-    const ids: string[] = [];
-    for (let s = 0; s < oldCount; s++) if (this.#alive[s] === 1) remap[s] = ids.push(this.#ids[s] as string) - 1;
-
-    for (let t = 0; t < this.#postings.length; t++) {
-      const list = this.#postings[t] as number[];
+    const remap = this.#docs.compact();
+    if (!remap) return;
+    for (const list of this.#postings) {
       let w = 0;
       for (let i = 0; i < list.length; i++) {
         const p = list[i] as number;
@@ -307,35 +255,6 @@ export class Bm25Index {
       }
       list.length = w;
     }
-
-    const m = ids.length;
-    const lengths = new Float64Array(Math.max(16, m));
-    const docStart = new Uint32Array(Math.max(16, m));
-    const docCount = new Uint32Array(Math.max(16, m));
-    const termPool = new Uint32Array(Math.max(16, this.#poolUsed));
-    const tfPool = new Uint16Array(Math.max(16, this.#poolUsed));
-    let used = 0;
-    for (let s = 0; s < oldCount; s++) {
-      const to = remap[s] as number;
-      if (to < 0) continue;
-      const start = this.#docStart[s] as number;
-      const count = this.#docCount[s] as number;
-      termPool.set(this.#termPool.subarray(start, start + count), used);
-      tfPool.set(this.#tfPool.subarray(start, start + count), used);
-      lengths[to] = this.#lengths[s] as number;
-      docStart[to] = used;
-      docCount[to] = count;
-      used += count;
-    }
-    this.#ids = ids;
-    this.#slotOf = new Map(ids.map((id, s) => [id, s]));
-    this.#alive = new Uint8Array(Math.max(16, m)).fill(1, 0, m);
-    this.#lengths = lengths;
-    this.#docStart = docStart;
-    this.#docCount = docCount;
-    this.#termPool = termPool;
-    this.#tfPool = tfPool;
-    this.#poolUsed = used;
     this.#scores = new Float64Array(0);
   }
 }

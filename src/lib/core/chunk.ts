@@ -6,7 +6,7 @@
  * straddles the cut is whole in one of the two. Offsets are exact: text.slice(start, end) === chunk.text.
  * One forward scan per chunk window keeps this linear in the input size.
  */
-import type { ChunkSpan } from './types.ts';
+import type { ChunkSpan } from './types';
 
 export interface ChunkOptions {
   /** Aim for chunks of about this many characters (a hard cap except for the overlap rule). */
@@ -20,16 +20,16 @@ const WORD = 1;
 const LINE = 2;
 const SENTENCE = 3;
 const PARAGRAPH = 4;
-const HEADING = 5;
 /** Only whitespace follows: the document ends here. */
-const END = 6;
+const END = 5;
+const HEADING = 6;
 
 /**
  * A cut at a weak boundary must still leave a chunk at least this fraction of the target long;
  * otherwise a blank line early in the window would produce a tiny chunk. Headings may cut early:
  * a new section is worth a short chunk.
  */
-const MIN_FRACTION = [0, 0, 0.5, 0.3, 0.4, 0.1, 0];
+const MIN_FRACTION = [0, 0, 0.5, 0.3, 0.4, 0, 0.15];
 
 function isSpace(c: number): boolean {
   // Space, tab, LF, VT, FF, CR, NBSP, and the Unicode spaces most editors produce.
@@ -88,12 +88,6 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
 
   while (s < n) {
     const limit = s + target;
-    if (limit >= n) {
-      let e = n;
-      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-      if (e > prevEnd || chunks.length === 0) chunks.push({ index: chunks.length, text: text.slice(s, e), start: s, end: e });
-      break;
-    }
 
     cuts.length = 0;
     nexts.length = 0;
@@ -135,9 +129,15 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
       }
       i++;
     }
+    if (limit >= n && (levels.length === 0 || levels[levels.length - 1] !== END)) {
+      // The rest of the document fits: its end is a candidate too (a heading in it still wins).
+      cuts.push(n);
+      nexts.push(n);
+      levels.push(END);
+    }
 
     // Pick the strongest boundary inside the window that leaves a big enough chunk and moves past
-    // the previous chunk's end; among equals, the latest (fullest chunk).
+    // the previous chunk's end.
     let best = -1;
     let bestLevel = 0;
     for (let b = 0; b < cuts.length; b++) {
@@ -146,7 +146,10 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
       // Too early for its own strength, a boundary is still a place between words.
       let level = levels[b] as number;
       if (cut - s < (MIN_FRACTION[level] as number) * target) level = WORD;
-      if (best < 0 || level > bestLevel || (level === bestLevel && cut > (cuts[best] as number))) {
+      // Among equals the latest cut wins (fullest chunk), except headings: the first one in reach
+      // ends the chunk, so every section of a reasonable size starts a chunk of its own.
+      const later = level === HEADING ? false : cut > (cuts[best] as number);
+      if (best < 0 || level > bestLevel || (level === bestLevel && later)) {
         best = b;
         bestLevel = level;
       }
@@ -169,7 +172,8 @@ export function chunkText(text: string, opts: ChunkOptions = {}): ChunkSpan[] {
     } else {
       end = cuts[best] as number;
       nextStart = nexts[best] as number;
-      if (bestLevel !== HEADING && overlap > 0) {
+      // A new section needs no lead-in from the previous one, and the document's end has no next chunk.
+      if (bestLevel !== HEADING && bestLevel !== END && overlap > 0) {
         // Start the next chunk at the earliest sentence (else word) that begins within the overlap.
         const from = end - overlap;
         let sentence = -1;

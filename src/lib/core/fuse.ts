@@ -2,7 +2,7 @@
  * Combine ranked lists from different retrievers (BM25, dense) whose scores are not comparable.
  * RRF uses ranks only, so it needs no calibration; blending keeps score gaps but must normalize first.
  */
-import type { Scored } from './types.ts';
+import type { Scored } from './types';
 
 export interface RrfOptions {
   /** Damping constant; 60 is the value from Cormack et al. (2009) that most systems keep. */

@@ -3,7 +3,7 @@
  * relevance against similarity to what is already picked, so the few contexts a small model can read
  * are not near-copies of one passage (overlapping chunks make such copies common).
  */
-import type { Scored } from './types.ts';
+import type { Scored } from './types';
 
 export interface MmrCandidate {
   id: string;

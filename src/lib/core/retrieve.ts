@@ -4,8 +4,8 @@
  * query vector (no embedding model downloaded yet) it is plain BM25, so search works from the first
  * document on.
  */
-import { blendScores, reciprocalRankFusion } from './fuse.ts';
-import type { Scored, TextSearcher, VectorSearcher } from './types.ts';
+import { blendScores, reciprocalRankFusion } from './fuse';
+import type { Scored, TextSearcher, VectorSearcher } from './types';
 
 export interface FusionOptions {
   /** 'rrf' (default) fuses ranks; 'blend' fuses min-max normalized scores. */

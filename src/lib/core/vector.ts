@@ -4,11 +4,11 @@
  * recall, so an approximate graph index would only add memory and complexity.
  * Vectors are stored L2-normalized, so cosine similarity is a dot product.
  */
-import { TopK } from './topk.ts';
-import type { Scored } from './types.ts';
-import { createStorage, type Quantization, type VectorStorage } from './vector-storage.ts';
+import { TopK } from './topk';
+import type { Scored } from './types';
+import { createStorage, type Quantization, type VectorStorage } from './vector-storage';
 
-export type { Quantization } from './vector-storage.ts';
+export type { Quantization } from './vector-storage';
 
 export interface VectorIndexOptions {
   /** Memory layout; 'int8' takes a quarter of f32's memory, 'f16' half. Default 'f32'. */

@@ -18,14 +18,14 @@ function connect() {
     add: ({ a, b }) => a + b,
     async count({ to }, { emit }) {
       for (let n = 1; n <= to; n++) emit({ n });
-      return 'done';
+      return 'done' as const;
     },
     fail() {
       throw appError('EMPTY_FILE', { detail: 'notes.txt' });
     },
     async wait(_, { signal }) {
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
-      return 'finished';
+      return 'finished' as const;
     },
   });
   port2.start();

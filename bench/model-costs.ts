@@ -1,0 +1,47 @@
+/**
+ * Work per token, from the architecture alone (the twins have the published shapes, see
+ * scripts/models/specs.ts): FLOPs for the compute ceilings and bytes of weights read per decoded
+ * token for the memory-bandwidth ceiling. A multiply-accumulate counts as 2 FLOPs.
+ */
+import { llamaTensorShapes, llamaTensorTypeName, type BertShape, type LlamaQuant, type LlamaShape } from '../scripts/models/specs';
+
+/**
+ * BERT encoder FLOPs per token at sequence length `seqLen`: Q, K, V and output projections (4·H²
+ * MACs), the feed-forward pair (2·H·I), and attention scores plus the weighted sum (2·seqLen·H).
+ * Embedding lookups, layer norms, GELU and pooling are a rounding error next to these and left out.
+ */
+export function bertFlopsPerToken(s: BertShape, seqLen: number): number {
+  const H = s.hiddenSize;
+  const projections = 4 * H * H + 2 * H * s.intermediateSize;
+  const attention = 2 * seqLen * H;
+  return s.numLayers * 2 * (projections + attention);
+}
+
+/** Weights a llama decoder multiplies by per token: every projection plus the (tied) output matrix. */
+export function llamaMatmulParams(s: LlamaShape): number {
+  const E = s.embedding;
+  const kv = (E / s.heads) * s.kvHeads;
+  return s.blockCount * (2 * E * E + 2 * E * kv + 3 * E * s.feedForward) + E * s.vocabSize;
+}
+
+/** Decode FLOPs per token: 2 × matmul parameters (attention over a short context is left out). */
+export function llamaFlopsPerToken(s: LlamaShape): number {
+  return 2 * llamaMatmulParams(s);
+}
+
+/** [values, bytes] per block of the ggml types the twins use. */
+const BLOCK: Record<'F32' | 'Q8_0' | 'Q4_0', [number, number]> = { F32: [1, 4], Q8_0: [32, 34], Q4_0: [32, 18] };
+
+/**
+ * Bytes of weights a decode step streams from memory: every tensor once. With tied embeddings
+ * token_embd is the output matrix too, so it is read whole (the input lookup reads one row of it).
+ */
+export function llamaWeightBytesPerToken(s: LlamaShape, quant: LlamaQuant): number {
+  let bytes = 0;
+  for (const t of llamaTensorShapes(s)) {
+    const [per, size] = BLOCK[llamaTensorTypeName(t.name, quant)];
+    const count = t.dims.reduce((a, b) => a * b, 1);
+    bytes += (count / per) * size;
+  }
+  return bytes;
+}

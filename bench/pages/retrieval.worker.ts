@@ -1,0 +1,132 @@
+/**
+ * The retrieval core at scale, in a worker as in the app: a VectorIndex of clustered random unit
+ * vectors, a Bm25Index and (for comparison) MiniSearch over the same chunk texts with the same
+ * analyzer and BM25 parameters, and the MiniLM twin for embedding queries end to end.
+ */
+import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import MiniSearch from 'minisearch';
+import { analyze } from '../../src/lib/core/analyzer';
+import { Bm25Index } from '../../src/lib/core/bm25';
+import { hybridSearch } from '../../src/lib/core/retrieve';
+import { VectorIndex } from '../../src/lib/core/vector';
+import { gaussian, mulberry32 } from '../data/prng';
+import { configureTransformers, MINILM_REPO } from './transformers-env';
+import { serveWorker } from './worker-rpc';
+
+export type IndexKind = 'vectors' | 'bm25' | 'minisearch';
+
+export interface CorpusSpec {
+  dim: number;
+  clusters: number;
+  maxSize: number;
+  /** Sentences to draw chunk texts from; a chunk is `sentencesPerChunk` random sentences. */
+  sentences: string[];
+  sentencesPerChunk: number;
+  queries: string[];
+  seed: number;
+}
+
+let spec: CorpusSpec;
+let vectors: VectorIndex;
+let bm25: Bm25Index;
+let mini: MiniSearch;
+let centroids: Float32Array[] = [];
+let embedder: FeatureExtractionPipeline | null = null;
+const sizes: Record<IndexKind, number> = { vectors: 0, bm25: 0, minisearch: 0 };
+let nextVector: () => Float32Array;
+let queryVectors: Float32Array[] = [];
+
+function clusteredVectors(seed: number): () => Float32Array {
+  const rand = mulberry32(seed);
+  const gauss = gaussian(rand);
+  const sigma = 0.8 / Math.sqrt(spec.dim);
+  return () => {
+    const c = centroids[Math.floor(rand() * centroids.length)] as Float32Array;
+    const v = new Float32Array(spec.dim);
+    for (let i = 0; i < v.length; i++) v[i] = (c[i] as number) + sigma * gauss();
+    return v;
+  };
+}
+
+/** Chunk i's text: deterministic in i, so every index sees the same text for the same id. */
+function chunkText(i: number): string {
+  const rand = mulberry32(spec.seed * 7919 + i);
+  const parts: string[] = [];
+  for (let s = 0; s < spec.sentencesPerChunk; s++) parts.push(spec.sentences[Math.floor(rand() * spec.sentences.length)] as string);
+  return parts.join(' ');
+}
+
+function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const t0 = performance.now();
+    fn(item);
+    return performance.now() - t0;
+  });
+}
+
+function cycle<T>(items: readonly T[], n: number): T[] {
+  return Array.from({ length: n }, (_, i) => items[i % items.length] as T);
+}
+
+const api = {
+  init(s: CorpusSpec): void {
+    spec = s;
+    const gauss = gaussian(mulberry32(s.seed));
+    centroids = Array.from({ length: s.clusters }, () => {
+      const c = new Float32Array(s.dim);
+      let norm = 0;
+      for (let i = 0; i < s.dim; i++) norm += (c[i] = gauss()) ** 2;
+      return c.map((x) => x / Math.sqrt(norm));
+    });
+    vectors = new VectorIndex(s.dim, { initialCapacity: s.maxSize });
+    bm25 = new Bm25Index();
+    // The same BM25 job: our analyzer's terms, Lucene's BM25 (BM25+ with d = 0), k1 = 0.9, b = 0.4.
+    mini = new MiniSearch({ fields: ['text'], tokenize: analyze, processTerm: (t) => t, searchOptions: { bm25: { k: 0.9, b: 0.4, d: 0 } } });
+    nextVector = clusteredVectors(s.seed + 1);
+    const queryGen = clusteredVectors(s.seed + 2);
+    queryVectors = Array.from({ length: 64 }, queryGen);
+  },
+
+  configure: (origin: string, threads: number) => configureTransformers(origin, threads),
+
+  async loadEmbedder(): Promise<number> {
+    const t0 = performance.now();
+    embedder = await pipeline('feature-extraction', MINILM_REPO, { dtype: 'q8', device: 'wasm' });
+    return performance.now() - t0;
+  },
+
+  /** Adds chunks to one index until it holds `size`; returns the milliseconds it took. */
+  grow(kind: IndexKind, size: number): number {
+    const t0 = performance.now();
+    for (let i = sizes[kind]; i < size; i++) {
+      const id = `c${i}`;
+      if (kind === 'vectors') vectors.add(id, nextVector());
+      else if (kind === 'bm25') bm25.add(id, chunkText(i));
+      else mini.add({ id, text: chunkText(i) });
+    }
+    sizes[kind] = Math.max(sizes[kind], size);
+    return performance.now() - t0;
+  },
+
+  /** Bytes the indexes keep in typed arrays: the vectors' payload, and BM25's persisted snapshot. */
+  typedArrayBytes(): { vectors: number; bm25Snapshot: number } {
+    const snap = bm25.export();
+    const bm25Snapshot = [snap.docOffsets, snap.docTerms, snap.docFreqs, snap.docLengths].reduce((s, a) => s + (ArrayBuffer.isView(a) ? a.byteLength : 0), 0);
+    return { vectors: vectors.size * vectors.dim * 4, bm25Snapshot };
+  },
+
+  dense: (n: number, k: number) => timeEach(cycle(queryVectors, n), (q) => vectors.search(q, k)),
+  bm25: (n: number, k: number) => timeEach(cycle(spec.queries, n), (q) => bm25.search(q, k)),
+  minisearch: (n: number, k: number) => timeEach(cycle(spec.queries, n), (q) => mini.search(q).slice(0, k)),
+
+  /** One query the way the app answers it: embed the question, then hybrid BM25 + dense search. */
+  async hybrid(query: string, k: number): Promise<number> {
+    if (!embedder) throw new Error('Embedder not loaded');
+    const out = await embedder([query], { pooling: 'mean', normalize: true });
+    const hits = hybridSearch({ bm25, vectors, queryText: query, queryVector: out.data as Float32Array, k });
+    return hits.length;
+  },
+};
+export type RetrievalWorkerApi = typeof api;
+
+serveWorker(api);

@@ -1,0 +1,21 @@
+/** Where the benchmark models live in the mirror folder, and the skip message when they are not there. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { skip } from '../suite';
+
+export const MINILM_DIR = 'Xenova/all-MiniLM-L6-v2/resolve/main';
+export const MINILM_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx'];
+export const SMOLLM2_DIR = 'HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/resolve/main';
+export const SMOLLM2_FILES = { Q8_0: 'smollm2-135m-instruct-q8_0.gguf', Q4_0: 'smollm2-135m-instruct-q4_0.gguf' } as const;
+
+export function mirrorPath(root: string, ...parts: string[]): string {
+  return join(root, '.models', 'mirror', ...parts);
+}
+
+/** Skips the suite unless every file is in the mirror; says how to make them. */
+export function requireMirrorFiles(root: string, dir: string, files: readonly string[], what: string): void {
+  const missing = files.filter((f) => !existsSync(mirrorPath(root, dir, f)));
+  if (missing.length) {
+    skip(`${what} not found in .models/mirror/${dir} (missing ${missing.join(', ')}); run \`npx tsx scripts/make-models.ts --only twins\``);
+  }
+}

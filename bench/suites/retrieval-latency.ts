@@ -1,0 +1,122 @@
+/**
+ * Retrieval latency and memory at 1k–100k chunks with the project's own core (VectorIndex,
+ * Bm25Index, hybridSearch) in a worker, MiniSearch doing the same BM25 job beside it, and hybrid
+ * queries end to end with the MiniLM twin embedding the question. Targets at 100k chunks:
+ * dense ≤ 15 ms, BM25 ≤ 10 ms, hybrid ≤ 60 ms (p50).
+ */
+import { benchText } from '../data/text';
+import { figure, type Baseline, type Figure } from '../figure';
+import type { RetrievalPageApi } from '../pages/retrieval';
+import type { IndexKind } from '../pages/retrieval.worker';
+import type { Plot } from '../report/plot';
+import { median } from '../stats';
+import type { Suite } from '../suite';
+import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
+
+const NAME = 'retrieval-latency';
+const K = 10;
+const TARGET_SIZE = 100_000;
+const TARGETS = { dense: 15, bm25: 10, hybrid: 60 };
+
+type Series = 'dense' | 'bm25' | 'minisearch' | 'hybrid';
+const LABEL: Record<Series, string> = {
+  dense: 'dense top-10 (VectorIndex, 384-d f32)',
+  bm25: 'BM25 top-10 (Bm25Index)',
+  minisearch: 'MiniSearch top-10 (same terms, same BM25)',
+  hybrid: 'hybrid top-10 end to end (embed query + BM25 + dense + RRF)',
+};
+
+const mb = (bytes: number) => bytes / 2 ** 20;
+const sizeLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+export const retrievalLatencySuite: Suite = {
+  name: NAME,
+  runtime: 'browser',
+  title: 'dense / BM25 / hybrid top-10 latency and index memory at 1k–100k chunks, vs MiniSearch',
+  async run(ctx) {
+    requireMirrorFiles(ctx.root, MINILM_DIR, MINILM_FILES, 'The all-MiniLM-L6-v2 twin (query embedding)');
+    const sizes = ctx.quick ? [500, 2_000] : [1_000, 10_000, 30_000, TARGET_SIZE];
+    const counts = ctx.quick ? { dense: 20, bm25: 20, minisearch: 20, hybrid: 10 } : { dense: 200, bm25: 300, minisearch: 150, hybrid: 60 };
+    const reported = ctx.quick ? sizes : sizes.filter((s) => s >= 10_000 && s !== 30_000);
+    const text = benchText(ctx.sharedDir);
+    const env = await ctx.browser();
+    const page = await env.openPage<RetrievalPageApi>('retrieval');
+    const samples = new Map<string, number[]>();
+    const key = (s: Series, n: number) => `${s}@${n}`;
+    const memory: Record<IndexKind, number | null> = { vectors: 0, bm25: 0, minisearch: 0 };
+    const buildMs: Record<IndexKind, number> = { vectors: 0, bm25: 0, minisearch: 0 };
+    let typed = { vectors: 0, bm25Snapshot: 0 };
+    try {
+      await page.call('init', { dim: 384, clusters: 256, maxSize: Math.max(...sizes), sentences: text.sentences, sentencesPerChunk: 3, queries: text.queries, seed: 42 });
+      await page.call('configure', 2);
+      const loadMs = await page.call('loadEmbedder');
+      ctx.log(`  embedder (q8) loaded in ${(loadMs / 1000).toFixed(2)} s; text: ${text.name}`);
+      for (const n of sizes) {
+        for (const kind of ['vectors', 'bm25', 'minisearch'] as const) {
+          const before = await page.call('memory');
+          buildMs[kind] += await page.call('grow', kind, n);
+          const after = await page.call('memory');
+          const prev = memory[kind];
+          memory[kind] = before === null || after === null || prev === null ? null : prev + (after - before);
+        }
+        typed = await page.call('typedArrayBytes');
+        const warm = Math.min(20, counts.dense);
+        await page.call('dense', warm, K);
+        samples.set(key('dense', n), await page.call('dense', counts.dense, K));
+        await page.call('bm25', warm, K);
+        samples.set(key('bm25', n), await page.call('bm25', counts.bm25, K));
+        await page.call('minisearch', warm, K);
+        samples.set(key('minisearch', n), await page.call('minisearch', counts.minisearch, K));
+        samples.set(key('hybrid', n), await page.call('hybrid', text.queries.slice(0, counts.hybrid), K, 5));
+        const p50 = (s: Series) => median(samples.get(key(s, n)) ?? [0]).toFixed(2);
+        ctx.log(`  ${sizeLabel(n)} chunks: dense ${p50('dense')} ms, BM25 ${p50('bm25')} ms, MiniSearch ${p50('minisearch')} ms, hybrid ${p50('hybrid')} ms`);
+      }
+    } finally {
+      await page.close();
+    }
+
+    const largest = Math.max(...sizes);
+    const figures: Figure[] = [];
+    const get = (s: Series, n: number) => samples.get(key(s, n)) as number[];
+    for (const n of reported) {
+      const target = (t: number): Baseline | undefined => (n === TARGET_SIZE ? { name: 'target', value: t, kind: 'target' } : undefined);
+      const add = (s: Series, baseline: Baseline | undefined) =>
+        figures.push(figure(NAME, { name: `${LABEL[s]} @ ${sizeLabel(n)} chunks`, unit: 'ms', samples: get(s, n), better: 'lower', ...(baseline ? { baseline } : {}) }));
+      add('dense', target(TARGETS.dense));
+      add('bm25', target(TARGETS.bm25));
+      add('minisearch', { name: 'Hearth Bm25Index', value: median(get('bm25', n)), kind: 'measured' });
+      add('hybrid', target(TARGETS.hybrid));
+    }
+    const at = `@ ${sizeLabel(largest)} chunks`;
+    const mem = (name: string, bytes: number, baseline?: Baseline, note?: string) =>
+      figures.push(figure(NAME, { name, unit: 'MiB', samples: [mb(bytes)], better: 'lower', ...(baseline ? { baseline } : {}), ...(note ? { note } : {}) }));
+    mem(`memory: vector index typed arrays ${at}`, typed.vectors, undefined, `${largest} × 384 × 4 bytes`);
+    if (memory.vectors !== null) mem(`memory: vector index, measured ${at}`, memory.vectors, { name: 'its typed arrays', value: mb(typed.vectors), kind: 'measured' });
+    mem(`memory: BM25 snapshot typed arrays ${at}`, typed.bm25Snapshot, undefined, 'what IndexedDB holds for it');
+    if (memory.bm25 !== null) {
+      const mini = memory.minisearch;
+      mem(`memory: BM25 index, measured ${at}`, memory.bm25, mini !== null ? { name: 'MiniSearch', value: mb(mini), kind: 'measured' } : undefined);
+    }
+    const notes = [
+      `chunks: ${text.name} text, 3 random sentences each; vectors: random unit vectors around 256 cluster centres (the latency does not depend on the values)`,
+      `queries: ${text.name} ${text.name === 'SciFact' ? 'test claims' : 'generated questions'}; hybrid queries are embedded by the MiniLM twin (q8, 2 threads)`,
+      `index build for ${sizeLabel(largest)} chunks: vectors ${(buildMs.vectors / 1000).toFixed(1)} s, BM25 ${(buildMs.bm25 / 1000).toFixed(1)} s, MiniSearch ${(buildMs.minisearch / 1000).toFixed(1)} s (incl. analyzing the text)`,
+      memory.vectors === null
+        ? 'measured memory unavailable (performance.measureUserAgentSpecificMemory needs cross-origin isolation)'
+        : 'measured memory: performance.measureUserAgentSpecificMemory() delta around each index growing (page + workers, after GC)',
+    ];
+    const plot: Plot = {
+      file: 'retrieval-latency.svg',
+      title: 'Retrieval latency (p50) vs corpus size',
+      xLabel: 'chunks in the index',
+      yLabel: 'milliseconds per query (p50)',
+      xLog: true,
+      yLog: true,
+      series: (['dense', 'bm25', 'minisearch', 'hybrid'] as const).map((s) => ({
+        name: { dense: 'dense (VectorIndex)', bm25: 'BM25 (Bm25Index)', minisearch: 'BM25 (MiniSearch)', hybrid: 'hybrid end to end' }[s],
+        points: sizes.map((n): [number, number] => [n, median(get(s, n))]),
+      })),
+    };
+    return { figures, plots: [plot], notes };
+  },
+};

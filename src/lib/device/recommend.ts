@@ -1,0 +1,164 @@
+/**
+ * Which language model this device should run, and whether a chosen one will fit. Pure functions of
+ * the catalog and `DeviceCapabilities`, so they are tested with hand-made devices.
+ *
+ * The rules: size by memory (below ~2 GB a ~135M model, below ~4 GB ~360M, else up to ~1.7B);
+ * q4f32 builds when the GPU lacks shader-f16; the WASM engine (GGUF on the CPU) when there is no
+ * WebGPU adapter or only a software one. On the CPU the top tier stops at ~0.5B, because a 1B model
+ * answers at a few tokens per second there.
+ */
+import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
+import type { DeviceCapabilities } from './capabilities';
+
+export interface Recommendation {
+  model: LlmModel;
+  /** One sentence for the user: why this model. */
+  reason: string;
+}
+
+interface Tier {
+  /** The tier applies below this much device memory (GiB). */
+  belowGB: number;
+  maxParamsM: number;
+  maxParamsMOnCpu: number;
+}
+
+const TIERS: Tier[] = [
+  { belowGB: 2, maxParamsM: 150, maxParamsMOnCpu: 150 },
+  { belowGB: 4, maxParamsM: 400, maxParamsMOnCpu: 400 },
+  { belowGB: Infinity, maxParamsM: 1800, maxParamsMOnCpu: 500 },
+];
+
+/** When the browser does not say (Firefox, Safari), assume a mid-range device. */
+const UNKNOWN_MEMORY_GB = 3;
+/** Share of device memory a model may take (the GPU shares it on most laptops and phones). */
+const MEMORY_SHARE = 0.6;
+/** wllama reads a GGUF into one ArrayBuffer; bigger files must be split. */
+const WASM_SINGLE_FILE_LIMIT_MB = 2048;
+
+/**
+ * The GPU features a model needs: the ones its record lists, plus `shader-f16` for any f16 web-llm
+ * build (web-llm's own list leaves some of those unmarked, and they fail late without it).
+ */
+export function requiredFeaturesOf(model: ModelRecord): string[] {
+  const features = new Set(model.requiredFeatures);
+  if (model.engine === 'webllm' && /f16/.test(model.quantization)) features.add('shader-f16');
+  return [...features];
+}
+
+/** Features the model needs that this device's adapter does not offer (all of them without WebGPU). */
+export function missingFeatures(model: ModelRecord, caps: DeviceCapabilities): string[] {
+  const have = new Set(caps.gpu?.features ?? []);
+  if (caps.gpu?.shaderF16) have.add('shader-f16');
+  return requiredFeaturesOf(model).filter((f) => !have.has(f));
+}
+
+/** A real GPU that web-llm can use: an adapter that is not a software fallback. */
+function hasRealGpu(caps: DeviceCapabilities): boolean {
+  return caps.gpu !== null && !caps.gpu.isFallbackAdapter;
+}
+
+function memoryGB(caps: DeviceCapabilities): number {
+  return caps.deviceMemoryGB ?? UNKNOWN_MEMORY_GB;
+}
+
+function tierOf(caps: DeviceCapabilities): Tier {
+  const gb = memoryGB(caps);
+  return TIERS.find((t) => gb < t.belowGB) ?? TIERS[TIERS.length - 1]!;
+}
+
+function fitsMemory(model: LlmModel, caps: DeviceCapabilities): boolean {
+  return model.memoryMB <= memoryGB(caps) * 1024 * MEMORY_SHARE;
+}
+
+/** Bigger first; among equals the catalog's default, then the smaller memory footprint. */
+function byPreference(defaultId: string) {
+  return (a: LlmModel, b: LlmModel) =>
+    (b.paramsM ?? 0) - (a.paramsM ?? 0) ||
+    Number(b.id === defaultId) - Number(a.id === defaultId) ||
+    a.memoryMB - b.memoryMB;
+}
+
+function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
+  return catalog.models.filter((m): m is LlmModel => m.kind === 'llm' && m.engine === engine && !m.hidden);
+}
+
+/**
+ * Pick the LLM for this device. Always returns a model of the catalog.
+ * @returns the model and one sentence that tells the user why.
+ */
+export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities): Recommendation {
+  const tier = tierOf(caps);
+  const memoryText = caps.deviceMemoryGB === null ? 'an unknown amount of memory' : `${caps.deviceMemoryGB} GB of memory`;
+
+  if (hasRealGpu(caps)) {
+    const usable = listLlms(catalog, 'webllm').filter((m) => missingFeatures(m, caps).length === 0);
+    const inTier = usable.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsM && fitsMemory(m, caps));
+    const pick = inTier.sort(byPreference(catalog.defaults.llm))[0];
+    if (pick) {
+      const f16 = caps.gpu?.shaderF16 ? '' : '; the GPU lacks shader-f16, so it is an f32 build';
+      return { model: pick, reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${f16}.` };
+    }
+  }
+
+  const why = caps.gpu === null
+    ? 'This browser offers no WebGPU'
+    : caps.gpu.isFallbackAdapter
+      ? "This device's WebGPU is a software renderer, far too slow for a language model"
+      : 'No WebGPU model fits this device';
+  const wasm = listLlms(catalog, 'wllama');
+  const inTier = wasm.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsMOnCpu && fitsMemory(m, caps));
+  const pick =
+    inTier.sort(byPreference(catalog.defaults.llmWasm))[0] ??
+    catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llmWasm && m.kind === 'llm') ??
+    wasm.sort((a, b) => a.memoryMB - b.memoryMB)[0];
+  if (pick) {
+    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText}).` };
+  }
+  // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
+  const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');
+  if (!fallback) throw new Error('catalog has no LLM'); // parseCatalog rules this out
+  return { model: fallback, reason: `${why}, and the catalog has no CPU model; ${fallback.name} may not run here.` };
+}
+
+/**
+ * Why a model may not run well here, as text for the user, or null when it should be fine.
+ * Several problems are joined into one paragraph, the most serious first.
+ */
+export function checkFits(model: LlmModel, caps: DeviceCapabilities): string | null {
+  const warnings: string[] = [];
+  if (model.engine === 'webllm') {
+    if (caps.gpu === null) {
+      warnings.push('This browser offers no WebGPU, which this model needs: pick a WASM (GGUF) model.');
+    } else {
+      const missing = missingFeatures(model, caps);
+      if (missing.includes('shader-f16')) {
+        warnings.push('This GPU lacks shader-f16, which this f16 model needs: pick its q4f32 build.');
+      }
+      const others = missing.filter((f) => f !== 'shader-f16');
+      if (others.length > 0) warnings.push(`This GPU lacks ${others.join(', ')}, which this model needs.`);
+      if (caps.gpu.isFallbackAdapter) {
+        warnings.push("This device's WebGPU is a software renderer: this model would be extremely slow; a WASM (GGUF) model is faster.");
+      }
+    }
+  }
+  if (caps.deviceMemoryGB !== null && !fitsMemory(model, caps)) {
+    warnings.push(
+      `This model needs about ${formatMB(model.memoryMB)} of memory and this device reports ${caps.deviceMemoryGB} GB: it may fail to load or close the tab.`,
+    );
+  }
+  if (model.engine === 'wllama' && model.downloadSizeMB > WASM_SINGLE_FILE_LIMIT_MB && !/-\d{5}-of-\d{5}\.gguf$/.test(model.file)) {
+    warnings.push('This GGUF file is larger than 2 GB and is not split: the WASM engine cannot read it in one piece.');
+  }
+  if (caps.storage) {
+    const freeMB = (caps.storage.quotaBytes - caps.storage.usageBytes) / (1024 * 1024);
+    if (model.downloadSizeMB > freeMB) {
+      warnings.push(`The download (${formatMB(model.downloadSizeMB)}) is larger than the space the browser gives Hearth (${formatMB(Math.max(0, freeMB))} free).`);
+    }
+  }
+  return warnings.length > 0 ? warnings.join(' ') : null;
+}
+
+function formatMB(mb: number): string {
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`;
+}

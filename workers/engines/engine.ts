@@ -1,0 +1,99 @@
+/**
+ * The one interface both LLM engines implement, and the factory that loads only the engine needed
+ * (web-llm and wllama are megabytes each, so each is a separate dynamic import).
+ */
+import type {
+  GeneratePayload,
+  GenerateResult,
+  GenerationStats,
+  LlmEngineId,
+  LoadPayload,
+  LoadProgressEvent,
+  LoadResult,
+} from '../llm.protocol';
+
+export type ProgressReport = Omit<LoadProgressEvent, 'kind'>;
+
+export interface LlmEngine {
+  readonly id: LlmEngineId;
+  /**
+   * Download (or read from cache) and initialize a model.
+   * @throws AppError: ABORTED when `signal` fires, MODEL_FILE_NOT_FOUND, MODEL_DOWNLOAD_FAILED,
+   *   WEBGPU_UNAVAILABLE, SHADER_F16_UNSUPPORTED, OUT_OF_MEMORY, MODEL_LOAD_FAILED…
+   */
+  load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult>;
+  /**
+   * Generate an answer, calling `onToken` for each piece of text. When `signal` fires the engine stops
+   * within one token and resolves with `finishReason: 'aborted'` and the text so far.
+   * @throws AppError GENERATION_FAILED (or DEVICE_LOST, OUT_OF_MEMORY) when the engine fails.
+   */
+  generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult>;
+  /** Free memory. Safe to call at any time, also when nothing is loaded. */
+  unload(): Promise<void>;
+}
+
+/** Create the engine for a model's `engine` field. */
+export async function createEngine(engineId: LlmEngineId): Promise<LlmEngine> {
+  switch (engineId) {
+    case 'wllama': {
+      const { WllamaEngine } = await import('./wllama');
+      return new WllamaEngine();
+    }
+    case 'webllm': {
+      const { WebLlmEngine } = await import('./webllm');
+      return new WebLlmEngine();
+    }
+    default: {
+      const never: never = engineId;
+      throw new Error(`unknown engine ${String(never)}`);
+    }
+  }
+}
+
+/** Largest context window allocated by default: bigger ones cost memory that RAG prompts rarely use. */
+export const DEFAULT_MAX_CONTEXT = 4096;
+
+/** The context window to allocate for a load request. */
+export function contextWindowFor(options: LoadPayload): number {
+  const wanted = options.contextWindow ?? DEFAULT_MAX_CONTEXT;
+  return Math.max(1, Math.min(options.model.contextLength, Math.floor(wanted)));
+}
+
+/** Measures time to first token and decode speed the same way for both engines. */
+export class GenerationClock {
+  readonly #start = performance.now();
+  #first: number | null = null;
+  #last: number | null = null;
+  #tokens = 0;
+
+  /** Call once per streamed piece of text. */
+  token(): void {
+    const now = performance.now();
+    this.#first ??= now;
+    this.#last = now;
+    this.#tokens++;
+  }
+
+  get tokens(): number {
+    return this.#tokens;
+  }
+
+  /** Stats for the result; engine-reported token counts win over our count of streamed pieces. */
+  stats(promptTokens: number, completionTokens = this.#tokens): GenerationStats {
+    const firstTokenMs = this.#first === null ? 0 : this.#first - this.#start;
+    const decodeSeconds = this.#first !== null && this.#last !== null ? (this.#last - this.#first) / 1000 : 0;
+    const tokensPerSecond = decodeSeconds > 0 && completionTokens > 1 ? (completionTokens - 1) / decodeSeconds : 0;
+    return {
+      promptTokens,
+      completionTokens,
+      firstTokenMs: round(firstTokenMs),
+      tokensPerSecond: round(tokensPerSecond),
+    };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export type { GeneratePayload, GenerateResult, LoadPayload, LoadResult };

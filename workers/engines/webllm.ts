@@ -1,0 +1,203 @@
+/**
+ * The WebGPU engine: @mlc-ai/web-llm's MLCEngine, run directly in our LLM worker (not web-llm's own
+ * worker wrapper), with an appConfig built from the catalog record. It refuses a model the GPU cannot
+ * run (no adapter, no shader-f16) before any download, and names the missing file when one is absent.
+ */
+import { MLCEngine, type AppConfig, type ChatCompletionChunk, type InitProgressReport } from '@mlc-ai/web-llm';
+import { requiredFeaturesOf } from '../../src/lib/device/recommend';
+import { appError, type AppError } from '../../src/lib/errors';
+import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
+import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
+import { describeError, diagnoseDownload, httpStatusError } from './errors';
+import { mapWebLlmError } from './webllm-errors';
+
+const MiB = 1024 * 1024;
+const CONFIG_FILE = 'mlc-chat-config.json';
+const TENSOR_MANIFEST = 'tensor-cache.json';
+
+/** Ask for the GPU the way web-llm will, and list the features it offers (null: no WebGPU adapter). */
+async function adapterFeatures(): Promise<Set<string> | null> {
+  const gpu = globalThis.navigator?.gpu;
+  if (!gpu) return null;
+  try {
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    return adapter ? new Set([...adapter.features].map(String)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** web-llm's progress text, without its "it can take a while…" tail. */
+function shortProgressText(text: string): string {
+  const cut = text.indexOf(' It can take a while');
+  return cut > 0 ? text.slice(0, cut) : text;
+}
+
+export class WebLlmEngine implements LlmEngine {
+  readonly id = 'webllm' as const;
+  #engine: MLCEngine | null = null;
+  #modelId = '';
+
+  async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult> {
+    const { model, modelUrl, libUrl } = options;
+    if (model.engine !== 'webllm') throw appError('MODEL_LOAD_FAILED', { detail: `${model.id} is not a web-llm model` });
+    if (!libUrl) throw appError('MODEL_LOAD_FAILED', { detail: `no model library URL for ${model.id}` });
+    if (signal.aborted) throw appError('ABORTED');
+    await this.unload();
+
+    // 1. Before any download: is there a GPU, and does it have what the model needs?
+    const features = await adapterFeatures();
+    if (!features) throw appError('WEBGPU_UNAVAILABLE', { detail: 'navigator.gpu.requestAdapter() gave no adapter' });
+    const needed = requiredFeaturesOf(model);
+    this.#checkFeatures(needed, features, `catalog record ${model.id}`);
+
+    // 2. The model's own config (a few kB): a precise 404, and a second look at its quantization.
+    const configUrl = new URL(CONFIG_FILE, modelUrl).href;
+    await this.#preflightConfig(configUrl, features, signal);
+
+    // 3. web-llm: model library, weights, GPU pipelines.
+    const contextLength = contextWindowFor(options);
+    const totalBytes = Math.round(model.downloadSizeMB * MiB);
+    const appConfig: AppConfig = {
+      model_list: [
+        {
+          model: modelUrl,
+          model_id: model.id,
+          model_lib: libUrl,
+          vram_required_MB: model.memoryMB,
+          low_resource_required: model.lowResource,
+          required_features: needed,
+          overrides: { context_window_size: contextLength },
+        },
+      ],
+    };
+    let downloaded = 0;
+    const engine = new MLCEngine({
+      appConfig,
+      logLevel: 'WARN',
+      initProgressCallback: (report: InitProgressReport) => {
+        // web-llm reports 0→1 while fetching, then 0→1 again while moving weights to the GPU.
+        const loading = report.text.startsWith('Loading model from cache') || report.text.startsWith('Finish loading');
+        downloaded = loading ? totalBytes : Math.max(downloaded, Math.round(report.progress * totalBytes));
+        onProgress({ loadedBytes: downloaded, totalBytes, text: shortProgressText(report.text) });
+      },
+    });
+    this.#engine = engine;
+    const stop = () => void engine.unload().catch(() => {});
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      onProgress({ loadedBytes: 0, totalBytes, text: 'Downloading the model…' });
+      await engine.reload(model.id);
+    } catch (error) {
+      await this.unload();
+      if (signal.aborted) throw appError('ABORTED');
+      throw await this.#explain(error, [configUrl, libUrl, new URL(TENSOR_MANIFEST, modelUrl).href]);
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    // web-llm's reload() returns quietly when unload() interrupted it.
+    if (signal.aborted) {
+      await this.unload();
+      throw appError('ABORTED');
+    }
+    this.#modelId = model.id;
+    return { modelId: model.id, engine: 'webllm', contextLength };
+  }
+
+  async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
+    const engine = this.#engine;
+    if (!engine || !this.#modelId) throw appError('GENERATION_FAILED', { detail: 'no model is loaded' });
+    const clock = new GenerationClock();
+    if (signal.aborted) return { text: '', finishReason: 'aborted', stats: clock.stats(0) };
+
+    let text = '';
+    let finishReason: FinishReason = 'stop';
+    let usage: ChatCompletionChunk['usage'] | undefined;
+    // interruptGenerate() makes web-llm stop before its next decode step: at most one more token.
+    const interrupt = () => void engine.interruptGenerate();
+    signal.addEventListener('abort', interrupt, { once: true });
+    try {
+      const chunks = await engine.chat.completions.create({
+        messages: request.messages,
+        max_tokens: Math.max(1, Math.floor(request.maxTokens)),
+        temperature: request.temperature,
+        ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      for await (const chunk of chunks) {
+        const choice = chunk.choices[0];
+        const piece = choice?.delta?.content ?? '';
+        if (piece && !signal.aborted) {
+          text += piece;
+          clock.token();
+          onToken(piece);
+        }
+        if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : choice.finish_reason === 'abort' ? 'aborted' : 'stop';
+        if (chunk.usage) usage = chunk.usage;
+      }
+    } catch (error) {
+      if (signal.aborted) return { text, finishReason: 'aborted', stats: clock.stats(usage?.prompt_tokens ?? 0) };
+      throw mapWebLlmError(error, 'generate');
+    } finally {
+      signal.removeEventListener('abort', interrupt);
+    }
+    if (signal.aborted) finishReason = 'aborted';
+    return { text, finishReason, stats: clock.stats(usage?.prompt_tokens ?? 0, usage?.completion_tokens ?? clock.tokens) };
+  }
+
+  async unload(): Promise<void> {
+    const engine = this.#engine;
+    this.#engine = null;
+    this.#modelId = '';
+    await engine?.unload().catch(() => {});
+  }
+
+  #checkFeatures(needed: string[], have: Set<string>, source: string): void {
+    const missing = needed.filter((f) => !have.has(f));
+    if (missing.includes('shader-f16')) {
+      throw appError('SHADER_F16_UNSUPPORTED', { detail: `${source} needs shader-f16; the adapter offers: ${[...have].join(', ') || 'none'}` });
+    }
+    if (missing.length > 0) {
+      throw appError('WEBGPU_UNAVAILABLE', {
+        message: `This GPU lacks a WebGPU feature this model needs (${missing.join(', ')}). Pick a model for the WASM engine (GGUF).`,
+        detail: `${source} needs ${missing.join(', ')}`,
+      });
+    }
+  }
+
+  /**
+   * Fetch mlc-chat-config.json ourselves: a 404 becomes MODEL_FILE_NOT_FOUND naming the URL, and an f16
+   * quantization the catalog did not flag is refused here. A network failure is no verdict: web-llm
+   * may have the file in its cache (offline use), so it gets to try.
+   */
+  async #preflightConfig(configUrl: string, features: Set<string>, signal: AbortSignal): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(configUrl, { signal });
+    } catch {
+      if (signal.aborted) throw appError('ABORTED');
+      return;
+    }
+    const status = httpStatusError(configUrl, response.status);
+    if (status) throw status;
+    let config: { quantization?: unknown };
+    try {
+      config = (await response.json()) as { quantization?: unknown };
+    } catch (error) {
+      throw appError('MODEL_FILE_NOT_FOUND', { detail: `${configUrl} is not JSON (${describeError(error)})` });
+    }
+    if (typeof config.quantization === 'string' && /f16/.test(config.quantization)) {
+      this.#checkFeatures(['shader-f16'], features, `${CONFIG_FILE} (quantization ${config.quantization})`);
+    }
+  }
+
+  /** A web-llm failure as an AppError; for vague download failures, find the file that is missing. */
+  async #explain(error: unknown, urls: string[]): Promise<AppError> {
+    const mapped = mapWebLlmError(error, 'load');
+    if (mapped.code !== 'MODEL_DOWNLOAD_FAILED' && mapped.code !== 'MODEL_FILE_NOT_FOUND') return mapped;
+    const diagnosis = await diagnoseDownload(urls).catch(() => null);
+    if (!diagnosis) return mapped;
+    return appError(diagnosis.code, { detail: `${diagnosis.detail ?? ''} (web-llm: ${mapped.detail ?? ''})`, cause: error });
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The CPU engine: llama.cpp compiled to WebAssembly (@wllama/wllama), running GGUF models. wllama
+ * runs llama.cpp in a worker of its own (a blob: module worker), which also works nested inside our
+ * LLM worker. Downloads are cached by wllama in OPFS, so a model loads offline after the first time.
+ */
+import { Wllama, type WllamaLogger } from '@wllama/wllama/esm/index.js';
+import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
+import { appError, type AppError } from '../../src/lib/errors';
+import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
+import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
+import { classifyCommon, fallbackError, PROMPT_TOO_LONG, type EnginePhase } from './errors';
+
+const MiB = 1024 * 1024;
+
+/** wllama is chatty at debug level; keep its warnings and errors. */
+const logger: WllamaLogger = {
+  debug: () => {},
+  log: () => {},
+  warn: (...args: unknown[]) => console.warn('[wllama]', ...args),
+  error: (...args: unknown[]) => console.error('[wllama]', ...args),
+};
+
+/** Threads only help when SharedArrayBuffer exists (a cross-origin isolated page). */
+function defaultThreads(): number {
+  if (!globalThis.crossOriginIsolated) return 1;
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(8, Math.floor(cores / 2)));
+}
+
+/**
+ * The prompt for a model without a chat template (a base model such as stories260K):
+ * "system\n\nuser\n", every message's text in order, blank lines between.
+ */
+export function plainPrompt(messages: ChatMessage[]): string {
+  return `${messages
+    .map((m) => m.content.trim())
+    .filter(Boolean)
+    .join('\n\n')}\n`;
+}
+
+function mapWllamaError(error: unknown, phase: EnginePhase): AppError {
+  const common = classifyCommon(error, phase);
+  if (common) return common;
+  const text = error instanceof Error ? error.message : String(error);
+  if (phase === 'load' && /must ends? with "?\.gguf|Invalid model URL/i.test(text)) {
+    return appError('MODEL_LOAD_FAILED', { message: 'The model address does not point at a .gguf file. Check the catalog.', detail: text, cause: error });
+  }
+  return fallbackError(error, phase);
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof Error && error.name === 'AbortError');
+}
+
+/** The streaming chunk shapes we read from wllama (chat and raw completions). */
+interface StreamChunk {
+  choices: { text?: string; delta?: { content?: string | null }; finish_reason: string | null }[];
+  usage?: { prompt_tokens: number; completion_tokens: number } | null;
+}
+
+export class WllamaEngine implements LlmEngine {
+  readonly id = 'wllama' as const;
+  #wllama: Wllama | null = null;
+  #nCtx = 0;
+  #chat = false;
+
+  async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult> {
+    if (options.model.engine !== 'wllama') throw appError('MODEL_LOAD_FAILED', { detail: `${options.model.id} is not a GGUF model` });
+    if (signal.aborted) throw appError('ABORTED');
+    await this.unload();
+    const requestedCtx = contextWindowFor(options);
+    const expectedBytes = Math.round(options.model.downloadSizeMB * MiB);
+    const wllama = new Wllama({ default: wasmUrl }, { logger, suppressNativeLog: true, parallelDownloads: 3 });
+    this.#wllama = wllama;
+    onProgress({ loadedBytes: 0, totalBytes: expectedBytes, text: 'Downloading the model…' });
+    try {
+      await wllama.loadModelFromUrl(options.modelUrl, {
+        n_ctx: requestedCtx,
+        n_threads: options.threads ?? defaultThreads(),
+        // CPU only: the WASM engine is chosen when there is no usable GPU (and SwiftShader is slower than the CPU).
+        n_gpu_layers: 0,
+        // One conversation at a time, so the prompt cache of the token-count pass is reused (see generate).
+        n_parallel: 1,
+        signal,
+        progressCallback: ({ loaded, total }) => {
+          const totalBytes = total > 0 ? total : expectedBytes;
+          onProgress({
+            loadedBytes: loaded,
+            totalBytes,
+            text: loaded >= totalBytes ? 'Starting the model…' : 'Downloading the model…',
+          });
+        },
+      });
+    } catch (error) {
+      await this.unload();
+      throw isAbort(error, signal) ? appError('ABORTED') : mapWllamaError(error, 'load');
+    }
+    if (signal.aborted) {
+      await this.unload();
+      throw appError('ABORTED');
+    }
+    const info = wllama.getLoadedContextInfo();
+    this.#nCtx = Math.min(info.n_ctx, requestedCtx);
+    this.#chat = Boolean(wllama.getChatTemplate());
+    return { modelId: options.model.id, engine: 'wllama', contextLength: this.#nCtx };
+  }
+
+  async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
+    const wllama = this.#wllama;
+    if (!wllama?.isModelLoaded()) throw appError('GENERATION_FAILED', { detail: 'no model is loaded' });
+    const clock = new GenerationClock();
+    const aborted = (text: string, promptTokens: number): GenerateResult => ({
+      text,
+      finishReason: 'aborted',
+      stats: clock.stats(promptTokens),
+    });
+    if (signal.aborted) return aborted('', 0);
+
+    const sampling = { temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) };
+    const prompt = this.#chat ? null : plainPrompt(request.messages);
+
+    // 1. Count the prompt's tokens with a one-token request (wllama has no tokenizer call). llama.cpp
+    //    keeps the prompt in its cache, so the real request below re-reads only its last token.
+    let promptTokens: number;
+    try {
+      const probe = prompt === null
+        ? await wllama.createChatCompletion({ messages: request.messages, max_tokens: 1, temperature: 0, abortSignal: signal })
+        : await wllama.createCompletion({ prompt, max_tokens: 1, temperature: 0, abortSignal: signal });
+      promptTokens = probe.usage.prompt_tokens;
+    } catch (error) {
+      if (isAbort(error, signal)) return aborted('', 0);
+      throw mapWllamaError(error, 'generate');
+    }
+    const room = this.#nCtx - promptTokens;
+    if (room < 1) {
+      throw appError('GENERATION_FAILED', { message: PROMPT_TOO_LONG, detail: `${promptTokens} prompt tokens, context window ${this.#nCtx}` });
+    }
+    const maxTokens = Math.max(1, Math.min(Math.floor(request.maxTokens), room));
+
+    // 2. Stream the answer, never asking for more tokens than the context window has left.
+    let text = '';
+    let finishReason: FinishReason = 'stop';
+    let completionTokens: number | undefined;
+    const onData = (chunk: StreamChunk) => {
+      const choice = chunk.choices[0];
+      const piece = (prompt === null ? choice?.delta?.content : choice?.text) ?? '';
+      if (piece) {
+        text += piece;
+        clock.token();
+        onToken(piece);
+      }
+      if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : 'stop';
+      if (chunk.usage) {
+        promptTokens = chunk.usage.prompt_tokens;
+        completionTokens = chunk.usage.completion_tokens;
+      }
+    };
+    try {
+      if (prompt === null) {
+        await wllama.createChatCompletion({ messages: request.messages, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
+      } else {
+        await wllama.createCompletion({ prompt, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
+      }
+    } catch (error) {
+      if (isAbort(error, signal)) return aborted(text, promptTokens);
+      throw mapWllamaError(error, 'generate');
+    }
+    if (signal.aborted) return aborted(text, promptTokens);
+    return { text, finishReason, stats: clock.stats(promptTokens, completionTokens ?? clock.tokens) };
+  }
+
+  async unload(): Promise<void> {
+    const wllama = this.#wllama;
+    this.#wllama = null;
+    this.#nCtx = 0;
+    await wllama?.exit().catch(() => {});
+  }
+}

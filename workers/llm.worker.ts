@@ -1,0 +1,74 @@
+/// <reference lib="webworker" />
+/**
+ * The LLM worker: holds one engine (web-llm or wllama) and one loaded model, and runs one request at
+ * a time (an engine cannot load and generate at once). See `llm.protocol.ts`.
+ */
+import { appError } from '../src/lib/errors';
+import { serve } from '../src/lib/rpc/server';
+import { createEngine, type LlmEngine } from './engines/engine';
+import type { GeneratePayload, LlmProtocol, LoadPayload, LoadResult } from './llm.protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let engine: LlmEngine | null = null;
+let loaded: { key: string; result: LoadResult } | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Run after everything queued before it, whether that succeeded or failed. */
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+function loadKey(p: LoadPayload): string {
+  return JSON.stringify([p.model.id, p.model.engine, p.modelUrl, p.libUrl ?? '', p.threads ?? 0, p.contextWindow ?? 0]);
+}
+
+async function dropEngine(): Promise<void> {
+  const old = engine;
+  engine = null;
+  loaded = null;
+  await old?.unload();
+}
+
+function checkGenerate(payload: GeneratePayload): void {
+  const problem =
+    !Array.isArray(payload.messages) || payload.messages.length === 0
+      ? 'no messages'
+      : payload.messages.some((m) => typeof m.content !== 'string' || !['system', 'user', 'assistant'].includes(m.role))
+        ? 'a message without text or with an unknown role'
+        : !(payload.maxTokens >= 1)
+          ? `maxTokens ${payload.maxTokens}`
+          : !(payload.temperature >= 0)
+            ? `temperature ${payload.temperature}`
+            : null;
+  if (problem) throw appError('GENERATION_FAILED', { detail: `invalid request: ${problem}` });
+}
+
+serve<LlmProtocol>(self, {
+  load: (payload, { signal, emit }) =>
+    exclusive(async () => {
+      const key = loadKey(payload);
+      if (loaded?.key === key && engine) return loaded.result;
+      await dropEngine();
+      if (signal.aborted) throw appError('ABORTED');
+      const next = await createEngine(payload.model.engine);
+      const result = await next.load(payload, (p) => emit({ kind: 'progress', ...p }), signal);
+      engine = next;
+      loaded = { key, result };
+      return result;
+    }),
+
+  generate: (payload, { signal, emit }) =>
+    exclusive(async () => {
+      checkGenerate(payload);
+      if (!engine || !loaded) throw appError('GENERATION_FAILED', { detail: 'no model is loaded; call load first' });
+      const result = await engine.generate(payload, (text) => emit({ kind: 'token', text }), signal);
+      // The rpc layer turns a cancelled call into ABORTED for the page; the tokens already went out.
+      if (signal.aborted) throw appError('ABORTED');
+      return result;
+    }),
+
+  unload: () => exclusive(dropEngine),
+});
