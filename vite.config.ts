@@ -1,7 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { runtimeAssets } from './build/runtime-assets';
 
 // Cross-origin isolation gives WASM threads (SharedArrayBuffer) to the embedder and the LLM.
 const isolation = {
@@ -14,7 +13,6 @@ export default defineConfig({
   appType: 'mpa',
   plugins: [
     svelte(),
-    runtimeAssets(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,

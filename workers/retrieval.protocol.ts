@@ -28,8 +28,6 @@ export interface InitPayload {
   embedder: EmbedderModel;
   /** Base URL of model files in Hugging Face layout (public host or an organization's mirror). */
   modelBaseUrl: string;
-  /** Where the ONNX Runtime WASM files are served (absolute URLs). */
-  ortPaths: { mjs: string; wasm: string };
 }
 
 export interface InitResult {

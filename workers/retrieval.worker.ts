@@ -31,7 +31,7 @@ serve<RetrievalProtocol>(self, {
   async init(payload, { emit }) {
     const started = performance.now();
     loading ??= (async () => {
-      const embedder = await Embedder.load(payload.embedder, payload.modelBaseUrl, payload.ortPaths, emit);
+      const embedder = await Embedder.load(payload.embedder, payload.modelBaseUrl, emit);
       const index = new SearchIndex(payload.embedder.dimensions);
       for (const chunk of await allChunks()) index.add(chunk);
       const docNames = new Map((await listDocuments()).map((d) => [d.id, d.name] as const));

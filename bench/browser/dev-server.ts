@@ -1,12 +1,11 @@
 /**
  * The Vite dev server the browser suites load their pages from: cross-origin isolated (COOP/COEP on
- * every response, so WASM gets threads), the ONNX Runtime files under /ort/ (the project's own
- * plugin), and the model mirror folder under /mirror/.
+ * every response, so WASM gets threads) and the model mirror folder under /mirror/. The ONNX Runtime
+ * files come the way the app gets them: `?url` imports (workers/retrieval/ort-paths.ts).
  */
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { runtimeAssets } from '../../build/runtime-assets';
 import { staticFiles } from './static-files';
 
 const ISOLATION = {
@@ -14,7 +13,7 @@ const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** Sets the isolation headers before any other middleware answers (including /ort/ and /mirror/). */
+/** Sets the isolation headers before any other middleware answers (including /mirror/). */
 function isolationAndMirror(root: string): Plugin {
   return {
     name: 'hearth-bench-isolation-and-mirror',
@@ -48,7 +47,7 @@ export async function startDevServer(root: string): Promise<{ server: ViteDevSer
     appType: 'mpa',
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [isolationAndMirror(root), runtimeAssets()],
+    plugins: [isolationAndMirror(root)],
     worker: { format: 'es' },
     // Pre-bundle everything the pages import at start-up, so no mid-run re-optimization reloads a page.
     optimizeDeps: { entries: ['bench/pages/*.html'] },

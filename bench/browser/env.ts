@@ -17,6 +17,9 @@ export interface BenchPage<A extends PageApi> {
   close(): Promise<void>;
 }
 
+/** No single page call in any suite should take this long; past it the page is stuck. */
+const CALL_TIMEOUT_MS = 5 * 60_000;
+
 export interface BrowserEnv {
   origin: string;
   browser: Browser;
@@ -68,11 +71,14 @@ async function openPage<A extends PageApi>(browser: Browser, origin: string, nam
   return {
     page,
     context,
-    call: (method, ...args) =>
-      page.evaluate(
-        ({ method, args }) => (window as unknown as { __bench: PageApi }).__bench[method]?.(...args),
-        { method, args },
-      ) as never,
+    call: (method, ...args) => {
+      const call = page.evaluate(({ method, args }) => (window as unknown as { __bench: PageApi }).__bench[method]?.(...args), { method, args });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name}.${method}() did not finish within ${CALL_TIMEOUT_MS / 60_000} minutes`)), CALL_TIMEOUT_MS);
+      });
+      return Promise.race([call, timeout]).finally(() => clearTimeout(timer)) as never;
+    },
     close: () => context.close(),
   };
 }

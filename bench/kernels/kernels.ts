@@ -60,11 +60,11 @@ function sumFunc(): FuncDef {
   return { name: 'sum', params: [I32, I32, I32], results: [I32], locals: [[4, V128], [1, I32]], body };
 }
 
-export function fmaModuleBytes(variant: FmaVariant): Uint8Array {
+export function fmaModuleBytes(variant: FmaVariant): Uint8Array<ArrayBuffer> {
   return encodeModule({ funcs: [fmaFunc(variant)] });
 }
 
 /** A module whose memory holds `bufferBytes` (rounded up to whole strides) for sum() to stream. */
-export function sumModuleBytes(bufferBytes: number): Uint8Array {
+export function sumModuleBytes(bufferBytes: number): Uint8Array<ArrayBuffer> {
   return encodeModule({ funcs: [sumFunc()], memoryPages: Math.ceil(bufferBytes / 65536) + 1 });
 }

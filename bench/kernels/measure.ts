@@ -13,7 +13,7 @@ export interface KernelSamples {
 
 const now = () => performance.now();
 
-async function instantiate(bytes: Uint8Array): Promise<WebAssembly.Instance> {
+async function instantiate(bytes: Uint8Array<ArrayBuffer>): Promise<WebAssembly.Instance> {
   const { instance } = await WebAssembly.instantiate(bytes);
   return instance;
 }

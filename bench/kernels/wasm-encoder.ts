@@ -97,7 +97,7 @@ function name(s: string): number[] {
   return [...uleb(bytes.length), ...bytes];
 }
 
-export function encodeModule(def: ModuleDef): Uint8Array {
+export function encodeModule(def: ModuleDef): Uint8Array<ArrayBuffer> {
   const types = def.funcs.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
   const funcs = def.funcs.map((_, i) => uleb(i));
   const exports = def.funcs.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);

@@ -78,7 +78,8 @@ const api = {
       for (let i = 0; i < s.dim; i++) norm += (c[i] = gauss()) ** 2;
       return c.map((x) => x / Math.sqrt(norm));
     });
-    vectors = new VectorIndex(s.dim, { initialCapacity: s.maxSize });
+    // Grown by doubling, as the app's SearchIndex does (no initial capacity).
+    vectors = new VectorIndex(s.dim);
     bm25 = new Bm25Index();
     // The same BM25 job: our analyzer's terms, Lucene's BM25 (BM25+ with d = 0), k1 = 0.9, b = 0.4.
     mini = new MiniSearch({ fields: ['text'], tokenize: analyze, processTerm: (t) => t, searchOptions: { bm25: { k: 0.9, b: 0.4, d: 0 } } });

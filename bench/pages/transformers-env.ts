@@ -1,5 +1,6 @@
-/** transformers.js set up the way the app does it, but pointed at the dev server's /mirror/ and /ort/. */
+/** transformers.js set up the way the app does it (same ORT files), but pointed at the dev server's /mirror/. */
 import { env } from '@huggingface/transformers';
+import { ortPaths } from '../../workers/retrieval/ort-paths';
 
 export const MINILM_REPO = 'Xenova/all-MiniLM-L6-v2';
 
@@ -12,7 +13,7 @@ export function configureTransformers(origin: string, threads: number): void {
   env.remotePathTemplate = '{model}/resolve/{revision}/';
   const wasm = env.backends.onnx.wasm;
   if (!wasm) throw new Error('transformers.js has no ONNX WASM backend settings');
-  wasm.wasmPaths = { mjs: `${origin}/ort/ort-wasm-simd-threaded.asyncify.mjs`, wasm: `${origin}/ort/ort-wasm-simd-threaded.asyncify.wasm` };
+  wasm.wasmPaths = ortPaths();
   wasm.numThreads = threads;
 }
 

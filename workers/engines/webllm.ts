@@ -156,7 +156,7 @@ export class WebLlmEngine implements LlmEngine {
   #checkFeatures(needed: string[], have: Set<string>, source: string): void {
     const missing = needed.filter((f) => !have.has(f));
     if (missing.includes('shader-f16')) {
-      throw appError('SHADER_F16_UNSUPPORTED', { detail: `${source} needs shader-f16; the adapter offers: ${[...have].join(', ') || 'none'}` });
+      throw appError('SHADER_F16_UNSUPPORTED', { detail: `${source} needs shader-f16, which this GPU adapter does not offer` });
     }
     if (missing.length > 0) {
       throw appError('WEBGPU_UNAVAILABLE', {

@@ -142,6 +142,7 @@ export class WllamaEngine implements LlmEngine {
     let finishReason: FinishReason = 'stop';
     let completionTokens: number | undefined;
     const onData = (chunk: StreamChunk) => {
+      if (signal.aborted) return; // a chunk already in flight when the page said stop
       const choice = chunk.choices[0];
       const piece = (prompt === null ? choice?.delta?.content : choice?.text) ?? '';
       if (piece) {

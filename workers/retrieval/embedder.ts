@@ -7,6 +7,7 @@ import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError, AppError } from '../../src/lib/errors';
 import type { LoadProgress } from '../retrieval.protocol';
+import { ortPaths } from './ort-paths';
 
 export class Embedder {
   readonly model: EmbedderModel;
@@ -22,7 +23,6 @@ export class Embedder {
   static async load(
     model: EmbedderModel,
     modelBaseUrl: string,
-    ortPaths: { mjs: string; wasm: string },
     onProgress: (p: LoadProgress) => void,
   ): Promise<Embedder> {
     env.allowLocalModels = false;
@@ -33,7 +33,7 @@ export class Embedder {
     const wasm = env.backends.onnx.wasm;
     const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
     if (wasm) {
-      wasm.wasmPaths = { ...ortPaths };
+      wasm.wasmPaths = ortPaths();
       wasm.numThreads = threads;
     }
     try {

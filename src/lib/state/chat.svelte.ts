@@ -4,6 +4,7 @@
  * The conversation is saved after every answer, including stopped and failed ones.
  */
 import { buildPrompt } from '../core/prompt';
+import { promptBudget } from '../core/budget';
 import { AppError, appError } from '../errors';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
@@ -86,9 +87,8 @@ export class ChatState {
   }
 
   async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
-    const model = this.#deps.model.model;
-    const contextChars = Math.max(1500, Math.min(8000, ((model?.contextLength ?? 2048) - 512) * 3));
-    const prompt = buildPrompt(question, sources.map((s) => ({ n: s.n, title: s.docName, text: s.text })), { maxContextChars: contextChars });
+    const { maxTokens, maxContextChars } = promptBudget(this.#deps.model.model?.contextLength ?? 2048);
+    const prompt = buildPrompt(question, sources.map((s) => ({ n: s.n, title: s.docName, text: s.text })), { maxContextChars });
     let pending = '';
     let frame = 0;
     const flush = () => {
@@ -103,7 +103,7 @@ export class ChatState {
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
-        maxTokens: 384,
+        maxTokens,
         temperature: 0.2,
       },
       {

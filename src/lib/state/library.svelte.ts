@@ -3,7 +3,6 @@
  * a time, with progress and a clear message per refused file) and deleting them.
  */
 import type { EmbedderModel } from '../catalog/types';
-import { ortPaths } from '../config/runtime-paths';
 import { AppError, appError } from '../errors';
 import { decodeTextFile, checkFileMeta } from '../ingest/decode';
 import type { RetrievalClient } from '../retrieval/client';
@@ -49,7 +48,7 @@ export class LibraryState {
       this.documents = await listDocuments();
       await this.#client.call(
         'init',
-        { embedder: $state.snapshot(embedder) as EmbedderModel, modelBaseUrl, ortPaths: ortPaths() },
+        { embedder: $state.snapshot(embedder) as EmbedderModel, modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.status = 'ready';

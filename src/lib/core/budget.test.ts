@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { promptBudget } from './budget';
+
+describe('promptBudget', () => {
+  it('leaves room for the answer and never exceeds the window at 2 characters per token', () => {
+    for (const ctx of [512, 2048, 4096, 8192, 32768]) {
+      const { maxTokens, maxContextChars } = promptBudget(ctx);
+      expect(maxTokens).toBeGreaterThanOrEqual(32);
+      expect(maxTokens + maxContextChars / 2 + 96).toBeLessThanOrEqual(ctx);
+    }
+  });
+  it('gives a 4k model room for several passages and caps large windows', () => {
+    expect(promptBudget(4096).maxContextChars).toBeGreaterThan(6000);
+    expect(promptBudget(131072).maxContextChars).toBe(8000);
+    expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 });
+  });
+});
