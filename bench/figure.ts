@@ -70,9 +70,12 @@ export function figure(suite: string, input: FigureInput): Figure {
   };
 }
 
-/** A figure from a suite that reports single numbers (e.g. retrieval quality): n = 1, higher is better. */
-export function fromPlainFigure(f: PlainFigure, better: 'higher' | 'lower' = 'higher'): Figure {
-  const baseline: Baseline | undefined = f.baseline ? { ...f.baseline, kind: 'reference' } : undefined;
-  const out = figure(f.suite, { name: f.name, unit: f.unit, samples: [f.value], better, ...(baseline ? { baseline } : {}), ...(f.note ? { note: f.note } : {}) });
+/**
+ * A figure from a suite that reports single numbers (retrieval quality): n = 1. Its baseline has no
+ * kind, so the caller says which it is; its own ratio is kept.
+ */
+export function fromPlainFigure(f: PlainFigure, kind: BaselineKind): Figure {
+  const baseline: Baseline | undefined = f.baseline ? { ...f.baseline, kind } : undefined;
+  const out = figure(f.suite, { name: f.name, unit: f.unit, samples: [f.value], better: f.better ?? 'higher', ...(baseline ? { baseline } : {}), ...(f.note ? { note: f.note } : {}) });
   return f.ratio !== undefined ? { ...out, ratio: f.ratio } : out;
 }

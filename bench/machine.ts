@@ -1,7 +1,7 @@
 /** What the numbers were measured on: CPU, memory, OS, runtime and package versions. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 
 export interface MachineInfo {
@@ -15,6 +15,11 @@ export interface MachineInfo {
   packages: Record<string, string>;
   /** The project's commit (HEAD), when this is a git checkout. */
   commit: string | null;
+  /**
+   * 1/5/15-minute load averages when the run started and ended: other work on the machine competes
+   * for the same cores, so a high load says the figures are pessimistic.
+   */
+  loadAverage: { start: number[]; end: number[] };
 }
 
 /** The packages whose versions decide the figures. */
@@ -44,7 +49,7 @@ function commit(root: string): string | null {
   }
 }
 
-export function machineInfo(root: string, chromium: string | null): MachineInfo {
+export function machineInfo(root: string, chromium: string | null, loadAtStart: number[] = loadavg()): MachineInfo {
   const cpu = cpus();
   const packages: Record<string, string> = {};
   for (const name of PACKAGES) {
@@ -60,5 +65,10 @@ export function machineInfo(root: string, chromium: string | null): MachineInfo 
     chromium,
     packages,
     commit: commit(root),
+    loadAverage: { start: loadAtStart.map(round2), end: loadavg().map(round2) },
   };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -6,6 +6,7 @@
  * --quick uses tiny sizes and few repetitions (a smoke test; it writes to bench/results/quick/).
  * Exits 1 if a suite failed; a suite whose model or data is missing is skipped with the reason.
  */
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBrowserEnv, type BrowserEnv } from './browser/env';
@@ -48,6 +49,10 @@ async function main(): Promise<number> {
   const started = new Date();
   const t0 = performance.now();
   const log = (m: string) => console.log(m);
+  const loadAtStart = loadavg();
+  if ((loadAtStart[0] ?? 0) > cpus().length / 2) {
+    log(`warning: load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores: other work competes with the benchmark`);
+  }
 
   let env: Promise<BrowserEnv> | null = null;
   let peaks: Promise<MachinePeaks> | null = null;
@@ -66,7 +71,7 @@ async function main(): Promise<number> {
 
   const wallSeconds = (performance.now() - t0) / 1000;
   const command = `tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
-  const results = assembleResults(run, { date: started, command, quick, machine: machineInfo(root, chromium), wallSeconds });
+  const results = assembleResults(run, { date: started, command, quick, machine: machineInfo(root, chromium, loadAtStart), wallSeconds });
   const written = writeResults(outDir, results, run.plots);
 
   console.log(`\n${renderTable(results.figures)}\n`);

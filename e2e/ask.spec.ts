@@ -35,7 +35,7 @@ test('ask after a reload: the answer streams in and its citation opens the right
   await lastAnswer(page).locator('.source-chips button').first().click();
   const passage = page.getByRole('complementary', { name: 'Cited passage' });
   await expect(passage).toContainText('volcanoes.txt');
-  await expect(passage).toContainText('removed the north face of the mountain');
+  await expect(passage.getByTestId('cited-passage')).toContainText('removed the north face of the mountain');
 });
 
 test('the conversation is kept across a reload', async ({ page }) => {

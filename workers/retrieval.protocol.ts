@@ -2,7 +2,7 @@
  * The retrieval worker's protocol: it embeds (transformers.js), indexes (BM25 + vectors) and
  * searches, so none of that work runs on the page's main thread.
  */
-import type { EmbedderModel } from '../src/lib/catalog/types';
+import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
 import type { DocumentRecord, SourceRef } from '../src/lib/storage/schema';
 
 export interface LoadProgress {
@@ -28,6 +28,8 @@ export interface InitPayload {
   embedder: EmbedderModel;
   /** Base URL of model files in Hugging Face layout (public host or an organization's mirror). */
   modelBaseUrl: string;
+  /** Cross-encoder for `search` with `rerank: true`; downloaded on the first such search. */
+  reranker?: RerankerModel;
 }
 
 export interface InitResult {
@@ -47,13 +49,18 @@ export interface IngestPayload {
 export interface SearchPayload {
   query: string;
   k: number;
-  /** Only search these documents (all when absent). */
+  /** Only search these documents (all when absent; none when empty). */
   docIds?: string[];
+  /** Reorder the top 20 fused candidates with the init's reranker before cutting to k. Default false. */
+  rerank?: boolean;
+  /** MMR diversity, 0–1 (1 − lambda): 0 is plain relevance order. Default 0.3 (lambda 0.7). */
+  diversity?: number;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
-  timings: { embedMs: number; searchMs: number };
+  /** searchMs excludes rerankMs, which includes the reranker's download on first use. */
+  timings: { embedMs: number; searchMs: number; rerankMs?: number };
 }
 
 export type RetrievalProtocol = {

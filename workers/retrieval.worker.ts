@@ -1,13 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * The retrieval worker: loads the embedder, rebuilds the search indexes from IndexedDB, ingests
- * documents (chunk, analyze, embed, store atomically) and answers searches.
+ * documents (chunk, analyze, embed, store atomically) and answers searches (hybrid retrieval, then
+ * optional cross-encoder reranking and MMR diversity; see retrieval/rank.ts).
  */
+import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
 import { allChunks, deleteDocument, listDocuments, saveDocument } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { buildDocument } from './retrieval/ingest';
+import { rankChunks } from './retrieval/rank';
+import { Reranker } from './retrieval/reranker';
 import { SearchIndex } from './retrieval/search-index';
 import type { RetrievalProtocol, SearchHit } from './retrieval.protocol';
 
@@ -17,14 +21,29 @@ interface State {
   embedder: Embedder;
   index: SearchIndex;
   docNames: Map<string, string>;
+  modelBaseUrl: string;
+  rerankerModel: RerankerModel | null;
 }
 
 let state: State | null = null;
 let loading: Promise<State> | null = null;
+let reranker: Promise<Reranker> | null = null;
 
 function ready(): State {
   if (!state) throw appError('INTERNAL', { detail: 'retrieval worker used before init' });
   return state;
+}
+
+/** The reranker, downloaded on the first search that asks for it (a failed load is retried next time). */
+function loadReranker({ rerankerModel, modelBaseUrl }: State): Promise<Reranker> {
+  if (!rerankerModel) {
+    return Promise.reject(appError('MODEL_NOT_IN_CATALOG', { detail: 'search asked to rerank, but init named no reranker' }));
+  }
+  reranker ??= Reranker.load(rerankerModel, modelBaseUrl).catch((error: unknown) => {
+    reranker = null;
+    throw error;
+  });
+  return reranker;
 }
 
 serve<RetrievalProtocol>(self, {
@@ -35,7 +54,7 @@ serve<RetrievalProtocol>(self, {
       const index = new SearchIndex(payload.embedder.dimensions);
       for (const chunk of await allChunks()) index.add(chunk);
       const docNames = new Map((await listDocuments()).map((d) => [d.id, d.name] as const));
-      return { embedder, index, docNames };
+      return { embedder, index, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
     })().catch((error: unknown) => {
       loading = null;
       throw error;
@@ -67,20 +86,31 @@ serve<RetrievalProtocol>(self, {
     return { removedChunks: removed.length };
   },
 
-  async search({ query, k, docIds }) {
-    const { embedder, index, docNames } = ready();
+  async search({ query, k, docIds, rerank, diversity }, { signal }) {
+    const current = ready();
+    const { embedder, index, docNames } = current;
     if (index.size === 0) throw appError('NO_DOCUMENTS');
     const t0 = performance.now();
     const [queryVector] = await embedder.embed([query], 'query');
     const t1 = performance.now();
-    const scored = index.search(query, queryVector ?? null, k, docIds);
+    let rerankMs = 0;
+    const scorePassages = async (q: string, passages: string[]) => {
+      const started = performance.now();
+      const scores = await (await loadReranker(current)).score(q, passages, signal);
+      rerankMs += performance.now() - started;
+      return scores;
+    };
+    const scored = await rankChunks({
+      index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined,
+    });
     const hits: SearchHit[] = [];
     for (const { id, score } of scored) {
       const meta = index.meta(id);
       if (!meta) continue;
       hits.push({ chunkId: id, docId: meta.docId, docName: docNames.get(meta.docId) ?? '', text: meta.text, start: meta.start, end: meta.end, score });
     }
-    return { hits, timings: { embedMs: t1 - t0, searchMs: performance.now() - t1 } };
+    const searchMs = performance.now() - t1 - rerankMs;
+    return { hits, timings: { embedMs: t1 - t0, searchMs, ...(rerank ? { rerankMs } : {}) } };
   },
 
   async embed({ texts, kind }) {

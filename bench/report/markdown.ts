@@ -15,7 +15,7 @@ export function renderMarkdown(r: BenchResults): string {
   const lines = [
     `Measured ${r.date.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores), ${gib} GiB RAM, ${m.os}; ` +
       `Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}${r.options.quick ? ' — QUICK MODE, sizes too small to mean anything' : ''}.`,
-    `Packages: ${versions}.`,
+    `Packages: ${versions}.${m.commit ? ` Commit ${m.commit}.` : ''} Load average at start ${m.loadAverage.start.join(' / ')}, at end ${m.loadAverage.end.join(' / ')}.`,
     '',
     `| ${HEADERS.join(' | ')} |`,
     `| ${HEADERS.map((_, i) => (i >= 2 && i !== 6 ? '---:' : '---')).join(' | ')} |`,

@@ -32,12 +32,19 @@ export function logTicks(lo: number, hi: number): number[] {
     const t = m * 10 ** d;
     if (t >= lo * 0.999 && t <= hi * 1.001) out.push(Number(t.toPrecision(12)));
   }
-  return out.length ? out : [lo, hi];
+  // Less than a decade: round linear steps read better than one lonely power of ten.
+  return out.length >= 3 ? out : linearTicks(lo, hi).filter((t) => t > 0);
 }
 
 interface Axis {
   map(v: number): number;
   ticks: number[];
+}
+
+/** A few distinct x values (batch sizes, corpus sizes) are the best ticks themselves. */
+function withDataTicks(a: Axis, values: number[]): Axis {
+  const distinct = [...new Set(values)].sort((x, y) => x - y);
+  return distinct.length <= 8 ? { ...a, ticks: distinct } : a;
 }
 
 function axis(values: number[], log: boolean, from: number, to: number, zeroBased: boolean): Axis {
@@ -66,7 +73,7 @@ export function renderSvg(plot: Plot): string {
   const xs = series.flatMap((s) => s.points.map((p) => p[0]));
   const ys = series.flatMap((s) => s.points.map((p) => p[1]));
   if (xs.length === 0) throw new RangeError(`Plot "${plot.title}" has no points`);
-  const x = axis(xs, plot.xLog ?? false, M.left, W - M.right, false);
+  const x = withDataTicks(axis(xs, plot.xLog ?? false, M.left, W - M.right, false), xs);
   const y = axis(ys, plot.yLog ?? false, H - M.bottom, M.top, true);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,

@@ -1,7 +1,11 @@
 /** Every suite, in the order a full run takes them (cheap and foundational first). */
 import type { Suite } from '../suite';
+import { appStartSuite } from './app-start';
 import { embeddingSuite } from './embedding';
+import { ingestionSuite } from './ingestion';
+import { llmSuite } from './llm';
 import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
+import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, embeddingSuite, retrievalLatencySuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite];

@@ -1,13 +1,14 @@
 /**
  * The embedder: a transformers.js feature-extraction pipeline on ONNX Runtime WASM, configured in
- * one place (`env`). Model files come from `modelBaseUrl` in Hugging Face layout and are kept in the
- * browser's Cache Storage, so after the first download embedding works offline.
+ * one place (model-hub.ts). Model files come from `modelBaseUrl` in Hugging Face layout and are kept
+ * in the browser's Cache Storage, so after the first download embedding works offline.
  */
-import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
+import { pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
-import { appError, AppError } from '../../src/lib/errors';
+import { appError } from '../../src/lib/errors';
 import type { LoadProgress } from '../retrieval.protocol';
-import { ortPaths } from './ort-paths';
+import { mapLoadError } from './load-errors';
+import { configureModelHub } from './model-hub';
 
 export class Embedder {
   readonly model: EmbedderModel;
@@ -25,17 +26,7 @@ export class Embedder {
     modelBaseUrl: string,
     onProgress: (p: LoadProgress) => void,
   ): Promise<Embedder> {
-    env.allowLocalModels = false;
-    env.allowRemoteModels = true;
-    env.useBrowserCache = true;
-    env.remoteHost = modelBaseUrl.endsWith('/') ? modelBaseUrl : `${modelBaseUrl}/`;
-    env.remotePathTemplate = '{model}/resolve/{revision}/';
-    const wasm = env.backends.onnx.wasm;
-    const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-    if (wasm) {
-      wasm.wasmPaths = ortPaths();
-      wasm.numThreads = threads;
-    }
+    const threads = configureModelHub(modelBaseUrl);
     try {
       const pipe = await pipeline('feature-extraction', model.repo, {
         revision: model.revision,
@@ -49,7 +40,7 @@ export class Embedder {
       });
       return new Embedder(model, pipe, threads);
     } catch (error) {
-      throw mapLoadError(error, model);
+      throw mapLoadError(error, model, 'embedding model');
     }
   }
 
@@ -69,17 +60,4 @@ export class Embedder {
       throw appError('EMBEDDING_FAILED', { detail: String(error), cause: error });
     }
   }
-}
-
-function mapLoadError(error: unknown, model: EmbedderModel): AppError {
-  if (error instanceof AppError) return error;
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (/could not locate file|404|not found/i.test(text)) {
-    return appError('MODEL_FILE_NOT_FOUND', {
-      message: `A file of the embedding model “${model.name}” could not be found. Check the model source in Settings.`,
-      detail: text,
-    });
-  }
-  if (/fetch|network/i.test(text)) return appError('MODEL_DOWNLOAD_FAILED', { detail: text });
-  return appError('MODEL_LOAD_FAILED', { detail: text });
 }

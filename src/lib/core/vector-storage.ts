@@ -1,10 +1,12 @@
 /**
  * How a vector index lays its vectors out in memory: one contiguous typed array per index, in one of
  * three encodings. f32 is exact; int8 (one scale per vector) takes a quarter of the memory and keeps
- * recall@10 above 0.9; f16 halves memory at nearly no cost in accuracy. Queries stay f32 (asymmetric
- * scoring), which is what keeps quantized recall high.
+ * recall@10 above 0.9; f16 halves memory at nearly no cost in accuracy. Queries stay f32 here, and
+ * int16 in the Wasm kernel (asymmetric scoring), which is what keeps quantized recall high.
  */
 import { HALF_TO_FLOAT, toHalf } from './float16';
+import { quantizeInt8 } from './quantize-int8';
+import { createWasmStorage } from './vector-storage-wasm';
 
 export type Quantization = 'f32' | 'int8' | 'f16';
 
@@ -18,8 +20,11 @@ export interface VectorStorage {
   write(slot: number, vec: Float32Array): void;
   /** Copy slot `from` over slot `to` (swap-with-last removal). */
   move(from: number, to: number): void;
-  /** Dot product of `query` with every vector in slots [0, count), into `out`. */
-  scoreAll(query: Float32Array, count: number, out: Float32Array): void;
+  /**
+   * Dot product of `query` with every vector in slots [0, count). The returned array (at least
+   * `count` long) is the storage's own scratch: valid until the next call that changes the storage.
+   */
+  scoreAll(query: Float32Array, count: number): Float32Array;
   /** The stored (decoded) vector at `slot`. */
   read(slot: number): Float32Array;
   /** Raw arrays for a snapshot: the first `count` vectors. */
@@ -71,9 +76,15 @@ function dotAllI8(data: Int8Array, query: Float32Array, d: number, count: number
   }
 }
 
+/** A reusable score buffer, so a search allocates nothing once the index stops growing. */
+function scratchFor(scratch: Float32Array<ArrayBuffer>, count: number, capacity: number): Float32Array<ArrayBuffer> {
+  return scratch.length >= count ? scratch : new Float32Array(capacity);
+}
+
 class F32Storage implements VectorStorage {
   readonly kind = 'f32';
   #data: Float32Array;
+  #scores = new Float32Array(0);
   constructor(readonly dim: number, capacity: number) {
     this.#data = new Float32Array(capacity * dim);
   }
@@ -91,8 +102,10 @@ class F32Storage implements VectorStorage {
   move(from: number, to: number): void {
     this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
   }
-  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
-    dotAllF32(this.#data, query, this.dim, count, out);
+  scoreAll(query: Float32Array, count: number): Float32Array {
+    this.#scores = scratchFor(this.#scores, count, this.capacity);
+    dotAllF32(this.#data, query, this.dim, count, this.#scores);
+    return this.#scores;
   }
   read(slot: number): Float32Array {
     return this.#data.slice(slot * this.dim, (slot + 1) * this.dim);
@@ -110,6 +123,7 @@ class Int8Storage implements VectorStorage {
   readonly kind = 'int8';
   #data: Int8Array;
   #scales: Float32Array;
+  #scores = new Float32Array(0);
   constructor(readonly dim: number, capacity: number) {
     this.#data = new Int8Array(capacity * dim);
     this.#scales = new Float32Array(capacity);
@@ -126,22 +140,18 @@ class Int8Storage implements VectorStorage {
     this.#scales = scales;
   }
   write(slot: number, vec: Float32Array): void {
-    // Symmetric per-vector scale: the largest component maps to ±127.
-    let max = 0;
-    for (let i = 0; i < vec.length; i++) max = Math.max(max, Math.abs(vec[i] as number));
-    const scale = max === 0 ? 0 : max / 127;
-    const base = slot * this.dim;
-    for (let i = 0; i < this.dim; i++) this.#data[base + i] = scale === 0 ? 0 : Math.round((vec[i] as number) / scale);
-    this.#scales[slot] = scale;
+    this.#scales[slot] = quantizeInt8(vec, this.#data, slot * this.dim);
   }
   move(from: number, to: number): void {
     this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
     this.#scales[to] = this.#scales[from] as number;
   }
-  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
+  scoreAll(query: Float32Array, count: number): Float32Array {
+    const out = (this.#scores = scratchFor(this.#scores, count, this.capacity));
     dotAllI8(this.#data, query, this.dim, count, out);
     const scales = this.#scales;
     for (let s = 0; s < count; s++) out[s] = (out[s] as number) * (scales[s] as number);
+    return out;
   }
   read(slot: number): Float32Array {
     const out = new Float32Array(this.dim);
@@ -164,6 +174,7 @@ class Int8Storage implements VectorStorage {
 class F16Storage implements VectorStorage {
   readonly kind = 'f16';
   #data: Uint16Array;
+  #scores = new Float32Array(0);
   constructor(readonly dim: number, capacity: number) {
     this.#data = new Uint16Array(capacity * dim);
   }
@@ -182,7 +193,8 @@ class F16Storage implements VectorStorage {
   move(from: number, to: number): void {
     this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
   }
-  scoreAll(query: Float32Array, count: number, out: Float32Array): void {
+  scoreAll(query: Float32Array, count: number): Float32Array {
+    const out = (this.#scores = scratchFor(this.#scores, count, this.capacity));
     const d = this.dim;
     const data = this.#data;
     const table = HALF_TO_FLOAT;
@@ -191,6 +203,7 @@ class F16Storage implements VectorStorage {
       for (let i = 0; i < d; i++) dot += (table[data[base + i] as number] as number) * (query[i] as number);
       out[s] = dot;
     }
+    return out;
   }
   read(slot: number): Float32Array {
     const out = new Float32Array(this.dim);
@@ -207,7 +220,18 @@ class F16Storage implements VectorStorage {
   }
 }
 
-export function createStorage(kind: Quantization, dim: number, capacity: number): VectorStorage {
+/** Where the scoring loop runs: 'auto' = WebAssembly SIMD when the engine has it, else JavaScript. */
+export type StorageBackend = 'auto' | 'js';
+
+/**
+ * f32 and int8 go to WebAssembly SIMD where available (f16 has no cheap SIMD decode in Wasm 2.0,
+ * so it stays in JavaScript); the JavaScript layouts are the fallback and the reference.
+ */
+export function createStorage(kind: Quantization, dim: number, capacity: number, backend: StorageBackend = 'auto'): VectorStorage {
+  if (backend === 'auto' && kind !== 'f16') {
+    const wasm = createWasmStorage(kind, dim, capacity);
+    if (wasm) return wasm;
+  }
   if (kind === 'int8') return new Int8Storage(dim, capacity);
   if (kind === 'f16') return new F16Storage(dim, capacity);
   return new F32Storage(dim, capacity);

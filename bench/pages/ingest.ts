@@ -1,0 +1,14 @@
+/** Ingestion page: one worker running the app's ingestion modules. */
+import { expose } from './expose';
+import type { IngestWorkerApi } from './ingest.worker';
+import { connectWorker } from './worker-rpc';
+
+const worker = connectWorker<IngestWorkerApi>(new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }));
+
+const api = {
+  load: worker.load,
+  ingest: worker.ingest,
+};
+export type IngestPageApi = typeof api;
+
+expose(api);

@@ -1,0 +1,160 @@
+/**
+ * The CPU LLM path: the project's wllama engine on the SmolLM2-135M-Instruct GGUF twins (Q8_0 and
+ * Q4_0) with 1 and 2 threads: load (cold from the mirror, warm from wllama's OPFS cache), time to
+ * first token for a ~500-token prompt, decode speed. Ceilings: memory bandwidth ÷ weight bytes
+ * per token, and WASM SIMD GFLOP/s ÷ 2 × parameters; floor: 20 tokens/s for Q8_0 on 2 threads.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMOLLM2, type LlamaQuant } from '../../scripts/models/specs';
+import type { LlmModel, WllamaModel } from '../../src/lib/catalog/types';
+import { benchText } from '../data/text';
+import { figure, type Figure } from '../figure';
+import { llamaFlopsPerToken, llamaWeightBytesPerToken } from '../model-costs';
+import type { LlmPageApi } from '../pages/llm';
+import type { AnswerTiming } from '../pages/llm.worker';
+import { median } from '../stats';
+import type { Suite, SuiteContext } from '../suite';
+import { requireMirrorFiles, SMOLLM2_DIR, SMOLLM2_FILES } from './models';
+
+const NAME = 'llm';
+const PROMPT_TOKENS = 500;
+const FLOOR_TPS = 20;
+
+interface Config {
+  quant: LlamaQuant;
+  threads: number;
+  cold: number;
+  warm: number[];
+  answers: AnswerTiming[];
+}
+
+/** The catalog's SmolLM2 Q8_0 record, and a Q4_0 sibling pointing at the other twin file. */
+function modelRecord(root: string, quant: LlamaQuant): WllamaModel {
+  const catalog = JSON.parse(readFileSync(join(root, 'models.json'), 'utf8')) as { models: LlmModel[] };
+  const q8 = catalog.models.find((m): m is WllamaModel => m.engine === 'wllama' && m.repo === SMOLLM2.repo && m.file === SMOLLM2_FILES.Q8_0);
+  if (!q8) throw new Error(`models.json has no wllama record for ${SMOLLM2.repo}/${SMOLLM2_FILES.Q8_0}`);
+  return quant === 'Q8_0' ? q8 : { ...q8, id: q8.id.replace('Q8_0', quant), quantization: quant, file: SMOLLM2_FILES[quant] };
+}
+
+/** Plain prose to fill prompts with: the demo speech, else generated sentences. */
+function promptWords(ctx: SuiteContext): string[] {
+  const speech = join(ctx.sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
+  const text = existsSync(speech) ? readFileSync(speech, 'utf8') : benchText(ctx.sharedDir).sentences.slice(0, 400).join(' ');
+  return text.split(/\s+/).filter(Boolean);
+}
+
+const threadsLabel = (t: number) => `${t} thread${t > 1 ? 's' : ''}`;
+
+export const llmSuite: Suite = {
+  name: NAME,
+  runtime: 'browser',
+  title: 'wllama engine on the SmolLM2-135M GGUF twins: load cold/warm, TTFT (500-token prompt), decode tokens/s vs ceilings',
+  async run(ctx) {
+    requireMirrorFiles(ctx.root, SMOLLM2_DIR, Object.values(SMOLLM2_FILES), 'The SmolLM2-135M-Instruct GGUF twins');
+    const quants: LlamaQuant[] = ctx.quick ? ['Q4_0'] : ['Q8_0', 'Q4_0'];
+    const threadsList = ctx.quick ? [2] : [1, 2];
+    const plan = ctx.quick ? { reps: 1, maxTokens: 8, warmLoads: 1 } : { reps: 2, maxTokens: 32, warmLoads: 2 };
+    const words = promptWords(ctx);
+    const peaks = await ctx.peaks();
+    const env = await ctx.browser();
+    // Prompt length in words for ~500 tokens; measured on the first page (the twins share a tokenizer).
+    let promptWordCount = ctx.quick ? 20 : 0;
+    const question = (i: number, n: number) => `(${i}) ${words.slice((i * 37) % 200, ((i * 37) % 200) + n).join(' ')}`;
+    const configs: Config[] = [];
+
+    for (const quant of quants) {
+      const model = modelRecord(ctx.root, quant);
+      const url = `${env.origin}/mirror/${SMOLLM2_DIR}/${SMOLLM2_FILES[quant]}`;
+      for (const threads of threadsList) {
+        // A new context has an empty OPFS, so the first load downloads: "cold".
+        const page = await env.openPage<LlmPageApi>('llm');
+        try {
+          const cold = await page.call('load', model, url, threads);
+          const warm: number[] = [];
+          for (let i = 0; i < plan.warmLoads; i++) warm.push(await page.call('load', model, url, threads));
+          // Warm-up answer, which also calibrates tokens per word: a short and a 20-word question.
+          if (!promptWordCount) {
+            const t0 = (await page.call('answer', question(0, 1), 4)).promptTokens;
+            const t1 = (await page.call('answer', question(1, 21), 4)).promptTokens;
+            promptWordCount = Math.max(1, Math.round(1 + ((PROMPT_TOKENS - t0) * 20) / Math.max(1, t1 - t0)));
+            ctx.log(`  prompt: ${promptWordCount} words ≈ ${PROMPT_TOKENS} tokens (twin tokenizer: ${((t1 - t0) / 20).toFixed(2)} tokens/word)`);
+          } else {
+            await page.call('answer', question(1, 5), 4);
+          }
+          const answers: AnswerTiming[] = [];
+          for (let r = 0; r < plan.reps; r++) answers.push(await page.call('answer', question(2 + r, promptWordCount), plan.maxTokens));
+          configs.push({ quant, threads, cold, warm, answers });
+          const a = answers[answers.length - 1] as AnswerTiming;
+          ctx.log(`  ${quant}, ${threadsLabel(threads)}: load ${(cold / 1000).toFixed(1)} s cold / ${(median(warm) / 1000).toFixed(1)} s warm, TTFT ${(a.firstTokenMs / 1000).toFixed(1)} s for ${a.promptTokens} tokens, decode ${a.tokensPerSecond} tokens/s`);
+        } finally {
+          await page.call('unload').catch(() => undefined);
+          await page.close();
+        }
+      }
+    }
+
+    const figures: Figure[] = [];
+    const flopsPerToken = llamaFlopsPerToken(SMOLLM2.shape);
+    for (const c of configs) {
+      const label = `${c.quant}, ${threadsLabel(c.threads)}`;
+      const tps = c.answers.map((a) => a.tokensPerSecond).filter((x) => x > 0);
+      if (tps.length === 0) throw new Error(`No decode speed for ${label}: every answer stopped after one token`);
+      const bytes = llamaWeightBytesPerToken(SMOLLM2.shape, c.quant);
+      figures.push(
+        figure(NAME, {
+          name: `decode tokens/s, ${label}`,
+          unit: 'tokens/s',
+          samples: tps,
+          better: 'higher',
+          baseline: { name: `memory bandwidth ÷ ${(bytes / 2 ** 20).toFixed(0)} MiB weights/token`, value: (peaks.gbPerSecond(c.threads) * 1e9) / bytes, kind: 'ceiling' },
+        }),
+        figure(NAME, {
+          name: `decode GFLOP/s (2 × params per token), ${label}`,
+          unit: 'GFLOP/s',
+          samples: tps.map((t) => (t * flopsPerToken) / 1e9),
+          better: 'higher',
+          baseline: { name: `WASM SIMD peak, ${threadsLabel(c.threads)}`, value: peaks.gflops(c.threads), kind: 'ceiling' },
+        }),
+      );
+      if (c.quant === 'Q8_0' && c.threads === 2) {
+        figures.push(figure(NAME, { name: `decode tokens/s, ${label} (floor)`, unit: 'tokens/s', samples: tps, better: 'higher', baseline: { name: 'floor', value: FLOOR_TPS, kind: 'target' } }));
+      }
+      const one = configs.find((o) => o.quant === c.quant && o.threads === 1);
+      const promptTokens = median(c.answers.map((a) => a.promptTokens));
+      figures.push(
+        figure(NAME, {
+          name: `time to first token, ${promptTokens}-token prompt, ${label}`,
+          unit: 's',
+          samples: c.answers.map((a) => a.firstTokenMs / 1000),
+          better: 'lower',
+          ...(c.threads > 1 && one ? { baseline: { name: '1 thread', value: median(one.answers.map((a) => a.firstTokenMs / 1000)), kind: 'measured' as const } } : {}),
+          note: 'generate() call to first streamed text, through the engine (prompt-length probe + prefill + first token)',
+        }),
+      );
+    }
+    for (const quant of quants) {
+      const cs = configs.filter((c) => c.quant === quant);
+      const cold = cs.map((c) => c.cold / 1000);
+      figures.push(
+        figure(NAME, { name: `load cold (download from local mirror), ${quant}`, unit: 's', samples: cold, better: 'lower' }),
+        figure(NAME, {
+          name: `load warm (wllama OPFS cache), ${quant}`,
+          unit: 's',
+          samples: cs.flatMap((c) => c.warm.map((w) => w / 1000)),
+          better: 'lower',
+          baseline: { name: 'cold', value: median(cold), kind: 'measured' },
+        }),
+        figure(NAME, { name: `weights read per decoded token, ${quant}`, unit: 'MiB', samples: [llamaWeightBytesPerToken(SMOLLM2.shape, quant) / 2 ** 20], better: 'lower' }),
+      );
+    }
+    figures.push(figure(NAME, { name: 'SmolLM2-135M FLOPs per decoded token (2 × matmul params)', unit: 'MFLOP', samples: [flopsPerToken / 1e6], better: 'lower' }));
+    return {
+      figures,
+      notes: [
+        'engine: workers/engines/wllama.ts (the app\'s own), in a worker; wllama runs llama.cpp in its own nested worker',
+        `prompts: ${promptWordCount} words of plain prose as one user message through the chat template; answers of ${plan.maxTokens} tokens at temperature 0.7; the twins have random weights, so the text is noise but the work per token is the real model's`,
+      ],
+    };
+  },
+};
