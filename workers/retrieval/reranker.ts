@@ -1,8 +1,10 @@
 /**
  * The reranker: a cross-encoder that reads the question and one passage together and scores how
  * well the passage answers it. Far more accurate than comparing two separate embeddings, and far
- * slower (one model run per pair), so it only reorders the few fused candidates. Loaded through
- * transformers.js with the same `env` as the embedder (model-hub.ts), on first use.
+ * slower (one model run per pair), so it only reorders the few fused candidates, and only when
+ * asked: 20 passages of 1,000 characters take ~2.8 s through a MiniLM-L6-shaped cross-encoder (fp32,
+ * 2 WASM threads, headless Chromium on 2 cores). Loaded through transformers.js with the same `env`
+ * as the embedder (model-hub.ts), on first use.
  */
 import {
   AutoModelForSequenceClassification, AutoTokenizer,

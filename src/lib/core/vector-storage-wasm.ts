@@ -48,13 +48,14 @@ abstract class WasmStorage implements VectorStorage {
 
   /** Bytes one stored vector takes. */
   protected abstract get strideBytes(): number;
-  /** Byte size of the regions after the vectors, per slot. */
+  /** Bytes per slot of the regions after the vectors (the 4-byte score included). */
   protected abstract get tailBytesPerSlot(): number;
   /** Moves tail regions from their places at `oldCapacity` to their places at the current one. */
   protected abstract moveTail(oldCapacity: number): void;
 
+  /** Scores are the last region. */
   protected get scoresOff(): number {
-    return this.dataOff + this.#capacity * (this.strideBytes + this.tailBytesPerSlot) - this.#capacity * 4;
+    return this.dataOff + this.#capacity * (this.strideBytes + this.tailBytesPerSlot - 4);
   }
 
   /** Typed views on the memory, remade after a grow (growing detaches the old buffer). */

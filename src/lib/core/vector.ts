@@ -3,17 +3,18 @@
  * similarity is a dot product; a WebAssembly SIMD kernel (wasm/dot-kernel.ts) scores one contiguous
  * array in place, and plain JavaScript loops take over where SIMD is unavailable.
  *
- * Top-10 over 384-d vectors (256 tight clusters), 2-core AMD EPYC, p50 / p95 in ms,
- * headless Chromium 156 [Node 20]:
- *                   10k                         100k
- *   JS f32       9.3 / 11.0  [4.2 / 4.4]     47.4 / 75.7  [42.8 / 63.1]
- *   Wasm f32     1.2 /  4.2  [0.6 / 0.9]      8.4 / 14.8  [8.7 / 10.5]
- *   Wasm int8    0.5 /  0.8  [0.4 / 0.8]      2.9 /  4.1  [3.8 / 4.1]
+ * Top-10 over 384-d vectors (256 tight clusters), 2-core AMD EPYC, in ms. Headless Chromium 156,
+ * three runs (p50 range, worst p95), and Node 20 (p50):
+ *                  10k p50    p95      100k p50     p95    Node 10k / 100k
+ *   JS f32         7.1–9.3   ≤ 11.0    44.6–47.4   ≤ 84     4.2 / 42.8
+ *   Wasm f32       0.6–1.3   ≤ 4.2      8.4–14.1   ≤ 16.3   0.6 / 8.7
+ *   Wasm int8      0.3–0.5   ≤ 0.8      2.8–3.4    ≤ 4.1    0.4 / 3.8
  * int8 recall@10 against exact f32: 0.967 at 10k, 0.934 at 100k (0.99 on unclustered data).
- * Default: f32 in Wasm. It meets the 15 ms p50 target at 100k with perfect recall; int8 is 3× faster
- * but drops about one in fifteen of the true top 10, so it is the option for memory (38 MB instead
- * of 154 MB at 100k), not for speed. The f32 scan runs at memory bandwidth (~18 GB/s: 154 MB per
- * query), the kernel itself is 95% of the time and the top-k heap the rest.
+ * Default: f32 in Wasm. It meets the 15 ms p50 target at 100k with perfect recall. Its floor is
+ * memory bandwidth: 154 MB per query at the 19.3 GB/s one thread reads (bench "peaks") is 8 ms, and
+ * the spread above is other processes competing for it. int8 reads a quarter of that, so it is the
+ * switch if the target must hold under such load or memory is short (38 MB instead of 154 MB at
+ * 100k), at the price of about one in fifteen of the true top 10. The top-k heap is ~0.5 ms of it.
  * No approximate index (HNSW/IVF): exact search already meets the target at the sizes a browser
  * holds, and a graph would add memory, slow every insert and delete, and give up recall.
  */
@@ -24,7 +25,10 @@ import { createStorage, type Quantization, type VectorStorage } from './vector-s
 export type { Quantization } from './vector-storage';
 
 export interface VectorIndexOptions {
-  /** Memory layout; 'int8' takes a quarter of f32's memory, 'f16' half. Default 'f32'. */
+  /**
+   * Memory layout; 'int8' takes a quarter of f32's memory, 'f16' half (but f16 is scored in
+   * JavaScript: ~80 ms at 100k × 384). Default 'f32'.
+   */
   quantization?: Quantization;
   initialCapacity?: number;
 }
