@@ -52,3 +52,27 @@ test('a deleted document no longer appears in retrieval', async ({ page }) => {
   await expect(chips).toContainText('sourdough.txt');
   await expect(chips).not.toContainText('bees.md');
 });
+
+test('documents switched off are left out of search, and reranking can be turned on', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'bees.md', BEEKEEPING);
+  await addFileAndWait(page, 'volcanoes.txt', VOLCANOES);
+
+  await page.getByRole('checkbox', { name: 'Search volcanoes.txt' }).uncheck();
+  await ask(page, 'What did the 1980 eruption of Mount St. Helens do?');
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('bees.md');
+  await expect(lastAnswer(page).locator('.source-chips')).not.toContainText('volcanoes.txt');
+  await expect(lastAnswer(page).locator('.source-chips')).not.toContainText('reranked');
+
+  await page.getByRole('checkbox', { name: 'Search volcanoes.txt' }).check();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Rerank passages').selectOption('on');
+  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await expectLibraryReady(page);
+  await ask(page, 'What did the 1980 eruption of Mount St. Helens do?');
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('volcanoes.txt');
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('reranked');
+});

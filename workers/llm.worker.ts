@@ -6,7 +6,7 @@
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
 import { createEngine, type LlmEngine } from './engines/engine';
-import type { GeneratePayload, LlmProtocol, LoadPayload, LoadResult } from './llm.protocol';
+import type { GeneratePayload, GenerateResult, LlmProtocol, LoadPayload, LoadResult } from './llm.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -50,10 +50,13 @@ serve<LlmProtocol>(self, {
   load: (payload, { signal, emit }) =>
     exclusive(async () => {
       const key = loadKey(payload);
-      if (loaded?.key === key && engine) return loaded.result;
+      if (loaded?.key === key && engine?.isLoaded()) return loaded.result;
       await dropEngine();
       if (signal.aborted) throw appError('ABORTED');
-      const next = await createEngine(payload.model.engine);
+      const next = await createEngine(payload.model.engine).catch((cause: unknown) => {
+        // The engine's code is a separate chunk: offline before it was cached, this import fails.
+        throw appError('MODEL_LOAD_FAILED', { detail: `could not start the ${payload.model.engine} engine: ${String(cause)}`, cause });
+      });
       const result = await next.load(payload, (p) => emit({ kind: 'progress', ...p }), signal);
       engine = next;
       loaded = { key, result };
@@ -64,7 +67,15 @@ serve<LlmProtocol>(self, {
     exclusive(async () => {
       checkGenerate(payload);
       if (!engine || !loaded) throw appError('GENERATION_FAILED', { detail: 'no model is loaded; call load first' });
-      const result = await engine.generate(payload, (text) => emit({ kind: 'token', text }), signal);
+      let result: GenerateResult;
+      try {
+        result = await engine.generate(payload, (text) => emit({ kind: 'token', text }), signal);
+      } catch (error) {
+        // After a GPU loss or a WASM crash the engine has freed the model: forget it, so the next
+        // `load` really loads instead of answering "already loaded".
+        if (!engine.isLoaded()) await dropEngine();
+        throw error;
+      }
       // The rpc layer turns a cancelled call into ABORTED for the page; the tokens already went out.
       if (signal.aborted) throw appError('ABORTED');
       return result;

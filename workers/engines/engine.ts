@@ -30,6 +30,8 @@ export interface LlmEngine {
   generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult>;
   /** Free memory. Safe to call at any time, also when nothing is loaded. */
   unload(): Promise<void>;
+  /** False after unload, or after a failure that killed the model (GPU lost, WASM crash, out of memory). */
+  isLoaded(): boolean;
 }
 
 /** Create the engine for a model's `engine` field. */

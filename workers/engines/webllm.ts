@@ -138,7 +138,9 @@ export class WebLlmEngine implements LlmEngine {
       }
     } catch (error) {
       if (signal.aborted) return { text, finishReason: 'aborted', stats: clock.stats(usage?.prompt_tokens ?? 0) };
-      throw mapWebLlmError(error, 'generate');
+      const mapped = mapWebLlmError(error, 'generate');
+      if (mapped.code === 'DEVICE_LOST' || mapped.code === 'OUT_OF_MEMORY') await this.unload();
+      throw mapped;
     } finally {
       signal.removeEventListener('abort', interrupt);
     }
@@ -151,6 +153,10 @@ export class WebLlmEngine implements LlmEngine {
     this.#engine = null;
     this.#modelId = '';
     await engine?.unload().catch(() => {});
+  }
+
+  isLoaded(): boolean {
+    return this.#engine !== null && this.#modelId !== '';
   }
 
   #checkFeatures(needed: string[], have: Set<string>, source: string): void {

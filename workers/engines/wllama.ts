@@ -129,7 +129,7 @@ export class WllamaEngine implements LlmEngine {
       promptTokens = probe.usage.prompt_tokens;
     } catch (error) {
       if (isAbort(error, signal)) return aborted('', 0);
-      throw mapWllamaError(error, 'generate');
+      throw await this.#generateError(error);
     }
     const room = this.#nCtx - promptTokens;
     if (room < 1) {
@@ -164,7 +164,7 @@ export class WllamaEngine implements LlmEngine {
       }
     } catch (error) {
       if (isAbort(error, signal)) return aborted(text, promptTokens);
-      throw mapWllamaError(error, 'generate');
+      throw await this.#generateError(error);
     }
     if (signal.aborted) return aborted(text, promptTokens);
     return { text, finishReason, stats: clock.stats(promptTokens, completionTokens ?? clock.tokens) };
@@ -175,5 +175,17 @@ export class WllamaEngine implements LlmEngine {
     this.#wllama = null;
     this.#nCtx = 0;
     await wllama?.exit().catch(() => {});
+  }
+
+  isLoaded(): boolean {
+    return this.#wllama?.isModelLoaded() ?? false;
+  }
+
+  /** A crash of llama.cpp's WASM (abort, trap, OOM) leaves wllama unusable: free it, so the next load starts clean. */
+  async #generateError(error: unknown): Promise<AppError> {
+    const mapped = mapWllamaError(error, 'generate');
+    const crashed = (error instanceof Error && error.name === 'RuntimeError') || /has crashed|Aborted\(/.test(String(error));
+    if (crashed || mapped.code === 'OUT_OF_MEMORY') await this.unload();
+    return mapped;
   }
 }

@@ -10,8 +10,8 @@ describe('settings', () => {
   it('round-trips and falls back to defaults for missing or bad values', () => {
     const storage = memoryStorage();
     expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
-    writeSettings({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6 }, storage);
-    expect(readSettings(storage)).toEqual({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6 });
+    writeSettings({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' }, storage);
+    expect(readSettings(storage)).toEqual({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' });
     storage.setItem('hearth.settings', '{"topK": 99, "catalogUrl": 5}');
     expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
     storage.setItem('hearth.settings', 'not json');

@@ -11,11 +11,13 @@ export interface Settings {
   llmId: string | null;
   /** Passages given to the model per question. */
   topK: number;
+  /** Reorder passages with a cross-encoder: 'auto' turns it on only on strong devices. */
+  rerank: 'auto' | 'on' | 'off';
 }
 
 const KEY = 'hearth.settings';
 
-export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4 };
+export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'auto' };
 
 export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): Settings {
   try {
@@ -27,6 +29,7 @@ export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): 
       modelBaseUrl: typeof parsed.modelBaseUrl === 'string' && parsed.modelBaseUrl ? parsed.modelBaseUrl : null,
       llmId: typeof parsed.llmId === 'string' && parsed.llmId ? parsed.llmId : null,
       topK: typeof parsed.topK === 'number' && parsed.topK >= 1 && parsed.topK <= 10 ? Math.round(parsed.topK) : DEFAULT_SETTINGS.topK,
+      rerank: parsed.rerank === 'on' || parsed.rerank === 'off' ? parsed.rerank : 'auto',
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

@@ -3,10 +3,11 @@
  * workers, and the feature states. Components get it through `useApp()`.
  */
 import { getContext, setContext } from 'svelte';
-import type { Catalog, EmbedderModel } from '../catalog/types';
+import type { Catalog, EmbedderModel, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
@@ -32,7 +33,7 @@ export class AppState {
     llm: this.llm,
     library: this.library,
     model: this.model,
-    topK: () => this.settings.topK,
+    searchOptions: () => ({ k: this.settings.topK, rerank: this.caps ? shouldRerank(this.settings.rerank, this.caps) : false }),
   });
 
   get modelBaseUrl(): string {
@@ -69,7 +70,8 @@ export class AppState {
     if (!catalog) return Promise.resolve();
     const embedder = catalog.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
     if (!embedder) return Promise.resolve();
-    return this.library.start(embedder, this.modelBaseUrl);
+    const reranker = catalog.models.find((m): m is RerankerModel => m.kind === 'reranker');
+    return this.library.start(embedder, reranker, this.modelBaseUrl);
   }
 }
 

@@ -18,7 +18,8 @@ export interface ChatDeps {
   llm: LlmClient;
   library: LibraryState;
   model: ModelState;
-  topK: () => number;
+  /** Search options that depend on settings and the device, read at each question. */
+  searchOptions: () => { k: number; rerank: boolean };
 }
 
 export type LiveMessage = Omit<ChatMessageRecord, 'status'> & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
@@ -62,10 +63,15 @@ export class ChatState {
     this.messages.push({ role: 'assistant', content: '', status: 'retrieving' });
     const reply = this.messages[this.messages.length - 1] as LiveMessage;
     try {
-      if (this.#deps.library.isEmpty) throw appError('NO_DOCUMENTS');
-      const { hits } = await this.#deps.retrieval.call('search', { query: question, k: this.#deps.topK() }, { signal: abort.signal });
+      const library = this.#deps.library;
+      if (library.isEmpty) throw appError('NO_DOCUMENTS');
+      const docIds = library.searchDocIds;
+      if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
+      const { k, rerank } = this.#deps.searchOptions();
+      const { hits, timings } = await this.#deps.retrieval.call('search', { query: question, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
       const sources: SourceRef[] = hits.map((h, i) => ({ n: i + 1, chunkId: h.chunkId, docId: h.docId, docName: h.docName, text: h.text, start: h.start, end: h.end }));
       reply.sources = sources;
+      reply.reranked = timings.rerankMs !== undefined;
       reply.status = 'loading';
       await this.#deps.model.ensureLoaded();
       reply.status = 'streaming';

@@ -2,7 +2,7 @@
  * The document library: the embedder's start-up, the list of stored documents, adding files (one at
  * a time, with progress and a clear message per refused file) and deleting them.
  */
-import type { EmbedderModel } from '../catalog/types';
+import type { EmbedderModel, RerankerModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
 import { decodeTextFile, checkFileMeta } from '../ingest/decode';
 import type { RetrievalClient } from '../retrieval/client';
@@ -20,6 +20,17 @@ export interface Activity {
   stage: 'reading' | 'chunking' | 'embedding' | 'saving';
   done: number;
   total: number;
+}
+
+const EXCLUDED_KEY = 'hearth.excludedDocs';
+
+function readExcluded(): string[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(EXCLUDED_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export class LibraryState {
@@ -41,14 +52,28 @@ export class LibraryState {
     return this.documents.length === 0;
   }
 
-  async start(embedder: EmbedderModel, modelBaseUrl: string): Promise<void> {
+  /** Documents left out of search (all others are searched). */
+  excluded = $state<string[]>(readExcluded());
+
+  /** The documents to search, or undefined for all of them. */
+  get searchDocIds(): string[] | undefined {
+    if (this.excluded.length === 0) return undefined;
+    return this.documents.filter((d) => !this.excluded.includes(d.id)).map((d) => d.id);
+  }
+
+  toggleSearch(docId: string): void {
+    this.excluded = this.excluded.includes(docId) ? this.excluded.filter((id) => id !== docId) : [...this.excluded, docId];
+    localStorage.setItem(EXCLUDED_KEY, JSON.stringify(this.excluded));
+  }
+
+  async start(embedder: EmbedderModel, reranker: RerankerModel | undefined, modelBaseUrl: string): Promise<void> {
     this.status = 'loading';
     this.loadError = null;
     try {
       this.documents = await listDocuments();
       await this.#client.call(
         'init',
-        { embedder: $state.snapshot(embedder) as EmbedderModel, modelBaseUrl },
+        { embedder: $state.snapshot(embedder) as EmbedderModel, ...(reranker ? { reranker } : {}), modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.status = 'ready';
@@ -81,6 +106,7 @@ export class LibraryState {
     try {
       await this.#client.call('remove', { docId });
       this.documents = this.documents.filter((d) => d.id !== docId);
+      if (this.excluded.includes(docId)) this.toggleSearch(docId);
     } catch (error) {
       this.#notify('', error);
     }

@@ -31,6 +31,8 @@ export interface ChatMessageRecord {
   content: string;
   /** Passages shown to the model, numbered as in the prompt ([1] is sources[0]). */
   sources?: SourceRef[];
+  /** The passages were reordered by the cross-encoder. */
+  reranked?: boolean;
   status?: 'done' | 'stopped' | 'error';
   error?: { code: string; message: string };
   stats?: { firstTokenMs: number; tokensPerSecond: number; completionTokens: number };
