@@ -44,7 +44,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx tsx scripts/serve-mirror.ts --root .models/mirror --port ${MIRROR_PORT} --mount /catalogs=e2e/fixtures/catalogs`,
+      command: `npx tsx scripts/serve-mirror.ts --root .models/mirror --port ${MIRROR_PORT} --root e2e/fixtures/mirror --mount /catalogs=e2e/fixtures/catalogs`,
       url: `http://127.0.0.1:${MIRROR_PORT}/catalogs/test.json`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

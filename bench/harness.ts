@@ -19,9 +19,16 @@ export interface SuiteRun {
   plots: Plot[];
 }
 
-export async function runSuites(suites: readonly Suite[], ctx: SuiteContext): Promise<SuiteRun> {
+/**
+ * Runs the suites in order. `settle`, when given, runs before each suite (e.g. waiting for the CPU to
+ * be quiet) and returns the fraction of the CPU other work used just before it.
+ */
+export async function runSuites(suites: readonly Suite[], ctx: SuiteContext, settle?: () => Promise<number>): Promise<SuiteRun> {
   const run: SuiteRun = { statuses: [], figures: [], plots: [] };
   for (const suite of suites) {
+    const busy = settle ? await settle() : undefined;
+    if (busy !== undefined && busy > 0.15) ctx.log(`  note: the CPU was ${(busy * 100).toFixed(0)}% busy with other work before ${suite.name}`);
+    const cpu = busy !== undefined ? { cpuBusyBefore: Math.round(busy * 100) / 100 } : {};
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     ctx.log(`▶ ${suite.name} (${suite.runtime}): ${suite.title}`);
@@ -30,15 +37,15 @@ export async function runSuites(suites: readonly Suite[], ctx: SuiteContext): Pr
       for (const f of result.figures) if (f.suite !== suite.name) throw new Error(`Figure "${f.name}" claims suite "${f.suite}"`);
       run.figures.push(...result.figures);
       run.plots.push(...(result.plots ?? []));
-      run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'ok', seconds: seconds(), notes: result.notes ?? [] });
+      run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'ok', seconds: seconds(), notes: result.notes ?? [], ...cpu });
       ctx.log(`✓ ${suite.name}: ${result.figures.length} figures in ${seconds().toFixed(1)} s`);
     } catch (error) {
       if (error instanceof SkipSuite) {
-        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'skipped', reason: error.message, seconds: seconds(), notes: [] });
+        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'skipped', reason: error.message, seconds: seconds(), notes: [], ...cpu });
         ctx.log(`− ${suite.name}: skipped: ${error.message}`);
       } else {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'failed', reason, seconds: seconds(), notes: [] });
+        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'failed', reason, seconds: seconds(), notes: [], ...cpu });
         ctx.log(`✗ ${suite.name} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
       }
     }

@@ -10,6 +10,8 @@ export interface SuiteStatus {
   reason?: string;
   seconds: number;
   notes: string[];
+  /** Fraction of the CPU other work used just before the suite started (after waiting for quiet). */
+  cpuBusyBefore?: number;
 }
 
 export interface BenchResults {

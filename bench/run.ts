@@ -13,6 +13,7 @@ import { createBrowserEnv, type BrowserEnv } from './browser/env';
 import { assembleResults, runSuites, writeResults } from './harness';
 import { measurePeaks, type MachinePeaks } from './kernels/peaks';
 import { machineInfo } from './machine';
+import { waitForQuiet } from './machine-load';
 import { renderOutcomes, renderTable } from './report/table';
 import type { SuiteContext } from './suite';
 import { SUITES } from './suites/index';
@@ -65,7 +66,8 @@ async function main(): Promise<number> {
     peaks: () => (peaks ??= ctx.browser().then((e) => measurePeaks(e, quick, log))),
   };
 
-  const run = await runSuites(suites, ctx);
+  // Quick runs are smoke tests: no waiting for a quiet CPU.
+  const run = await runSuites(suites, ctx, quick ? undefined : () => waitForQuiet());
   const chromium = env ? await (env as Promise<BrowserEnv>).then((e) => e.chromiumVersion, () => null) : null;
   if (env) await (env as Promise<BrowserEnv>).then((e) => e.close(), () => undefined);
 

@@ -2,18 +2,19 @@
  * Serves a folder as a model mirror in Hugging Face layout ({repo}/resolve/{revision}/{path}), the
  * way an organization would self-host models for Hearth: CORS and Cross-Origin-Resource-Policy so a
  * cross-origin-isolated app may fetch from it, byte ranges for resumable downloads, and optional
- * extra folders mounted at a prefix (e.g. catalogs).
+ * extra folders mounted at a prefix (e.g. catalogs). Several --root folders overlay: the first that has
+ * a file serves it.
  *
- *   npx tsx scripts/serve-mirror.ts --root .models/mirror --port 4180 [--mount /catalogs=e2e/fixtures/catalogs]
+ *   npx tsx scripts/serve-mirror.ts --root .models/mirror [--root more] --port 4180 [--mount /catalogs=e2e/fixtures/catalogs]
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    root: { type: 'string', default: '.models/mirror' },
+    root: { type: 'string', multiple: true, default: ['.models/mirror'] },
     port: { type: 'string', default: '4180' },
     host: { type: 'string', default: '127.0.0.1' },
     mount: { type: 'string', multiple: true, default: [] },
@@ -25,7 +26,7 @@ const mounts: [prefix: string, dir: string][] = [
     const [prefix = '', dir = ''] = m.split('=');
     return [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(dir)];
   }),
-  ['/', resolve(values.root)],
+  ...values.root.map((dir): [string, string] => ['/', resolve(dir)]),
 ];
 
 const TYPES: Record<string, string> = {
@@ -38,13 +39,15 @@ const TYPES: Record<string, string> = {
 
 function fileFor(urlPath: string): string | null {
   const path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let fallback: string | null = null;
   for (const [prefix, dir] of mounts) {
     if (!path.startsWith(prefix)) continue;
     const full = normalize(join(dir, path.slice(prefix.length)));
     if (full !== dir && !full.startsWith(dir + sep)) return null; // no escaping the folder
-    return full;
+    if (existsSync(full)) return full;
+    fallback ??= full;
   }
-  return null;
+  return fallback;
 }
 
 function headers(res: ServerResponse): void {

@@ -33,6 +33,8 @@ export type Remote<A extends Api> = {
 
 export function connectWorker<A extends Api>(worker: Worker): Remote<A> {
   let next = 0;
+  /** Set once the worker died (e.g. its script failed to load); later calls fail at once. */
+  let dead: Error | null = null;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   worker.onmessage = (e: MessageEvent<Reply>) => {
     const p = pending.get(e.data.id);
@@ -41,14 +43,18 @@ export function connectWorker<A extends Api>(worker: Worker): Remote<A> {
     if ('error' in e.data) p.reject(new Error(e.data.error));
     else p.resolve(e.data.value);
   };
-  worker.onerror = (e) => {
-    for (const p of pending.values()) p.reject(new Error(`Worker error: ${e.message}`));
+  worker.onerror = (e: ErrorEvent) => {
+    // A module worker whose imports fail to load or compile reports no message at all.
+    const where = e.filename ? ` at ${e.filename}:${e.lineno}` : '';
+    dead = new Error(`Worker error: ${e.message || 'the worker script or one of its imports failed to load'}${where}`);
+    for (const p of pending.values()) p.reject(dead);
     pending.clear();
   };
   return new Proxy({} as Remote<A>, {
     get: (_, method: string) =>
       (...args: unknown[]) =>
         new Promise((resolve, reject) => {
+          if (dead) return reject(dead);
           const id = next++;
           pending.set(id, { resolve, reject });
           worker.postMessage({ id, method, args } satisfies Request);

@@ -21,7 +21,12 @@ export function renderMarkdown(r: BenchResults): string {
     `| ${HEADERS.map((_, i) => (i >= 2 && i !== 6 ? '---:' : '---')).join(' | ')} |`,
     ...r.figures.map((f) => `| ${figureCells(f).map(escape).join(' | ')} |`),
   ];
-  const notes = r.suites.flatMap((s) => s.notes.map((n) => `- ${s.name}: ${n}`));
+  const notes = r.suites.flatMap((s) => [
+    ...s.notes.map((n) => `- ${s.name}: ${n}`),
+    ...(s.cpuBusyBefore !== undefined && s.cpuBusyBefore > 0.15
+      ? [`- ${s.name}: the CPU was ${(s.cpuBusyBefore * 100).toFixed(0)}% busy with other work when it started; its figures may be pessimistic`]
+      : []),
+  ]);
   const skipped = r.suites.filter((s) => s.status !== 'ok').map((s) => `- ${s.name}: ${s.status === 'skipped' ? 'skipped' : 'FAILED'}: ${s.reason ?? ''}`);
   if (notes.length) lines.push('', 'Notes:', ...notes);
   if (skipped.length) lines.push('', 'Not measured:', ...skipped);

@@ -30,7 +30,8 @@ export function renderOutcomes(statuses: readonly SuiteStatus[]): string {
       const time = `${s.seconds.toFixed(1)} s`;
       if (s.status === 'skipped') return `${s.name}: skipped: ${s.reason ?? ''}`;
       if (s.status === 'failed') return `${s.name}: FAILED after ${time}: ${s.reason ?? ''}`;
-      return `${s.name}: ok (${time})`;
+      const busy = s.cpuBusyBefore !== undefined && s.cpuBusyBefore > 0.15 ? `; CPU ${(s.cpuBusyBefore * 100).toFixed(0)}% busy with other work at its start` : '';
+      return `${s.name}: ok (${time}${busy})`;
     })
     .join('\n');
 }

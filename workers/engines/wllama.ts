@@ -72,7 +72,7 @@ export class WllamaEngine implements LlmEngine {
     const expectedBytes = Math.round(options.model.downloadSizeMB * MiB);
     const wllama = new Wllama({ default: wasmUrl }, { logger, suppressNativeLog: true, parallelDownloads: 3 });
     this.#wllama = wllama;
-    onProgress({ loadedBytes: 0, totalBytes: expectedBytes, text: 'Downloading the model…' });
+    onProgress({ loadedBytes: 0, totalBytes: expectedBytes, text: 'Loading the model…' });
     try {
       await wllama.loadModelFromUrl(options.modelUrl, {
         n_ctx: requestedCtx,

@@ -40,7 +40,12 @@ export class WorkerClient<P extends Protocol> {
     const { signal, onEvent } = options;
     if (signal?.aborted) return Promise.reject(appError('ABORTED'));
     return new Promise<P[K]['result']>((resolve, reject) => {
-      const onAbort = () => worker.postMessage({ kind: 'cancel', requestId } satisfies ToWorker<P>);
+      const onAbort = () => {
+        // Events already on their way are dropped: a stopped answer stops growing at once.
+        const pending = this.#pending.get(requestId);
+        if (pending) pending.onEvent = undefined;
+        worker.postMessage({ kind: 'cancel', requestId } satisfies ToWorker<P>);
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(requestId, {
         resolve: (value) => {

@@ -5,7 +5,7 @@
  */
 import { buildPrompt } from '../core/prompt';
 import { promptBudget } from '../core/budget';
-import { AppError, appError } from '../errors';
+import { AppError, appError, type ErrorCode } from '../errors';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
@@ -21,6 +21,9 @@ export interface ChatDeps {
   /** Search options that depend on settings and the device, read at each question. */
   searchOptions: () => { k: number; rerank: boolean };
 }
+
+/** Errors after which the LLM worker no longer holds the model: the next question reloads it. */
+const ENGINE_LOST = new Set<ErrorCode>(['WORKER_CRASHED', 'DEVICE_LOST', 'OUT_OF_MEMORY']);
 
 export type LiveMessage = Omit<ChatMessageRecord, 'status'> & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
 
@@ -79,6 +82,7 @@ export class ChatState {
       reply.status = 'done';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('GENERATION_FAILED', { detail: String(error) });
+      if (ENGINE_LOST.has(appErr.code)) this.#deps.model.markCrashed(appErr);
       if (appErr.code === 'ABORTED') {
         reply.status = 'stopped';
       } else {

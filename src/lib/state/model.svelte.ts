@@ -53,6 +53,7 @@ export class ModelState {
 
   /** After a crash the worker is new and empty: mark the model unloaded so the next ask reloads it. */
   markCrashed(error: AppError): void {
+    if (this.status === 'loading') return; // the load itself fails and reports
     this.status = 'error';
     this.error = error;
   }
