@@ -1,0 +1,117 @@
+/**
+ * Through the real UI of the built app: adding a document (read → chunk → embed → store, until it
+ * is listed) and asking (press Ask → first streamed character, and → answer done). Embedder: the
+ * MiniLM twin (the default's shape); LLM: the real stories260K GGUF on the WASM engine.
+ * The engine's own time to first token, reported by the LLM worker for the same answers, is the
+ * baseline: the difference is retrieval, prompt building and the hops between page and workers.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { serveBuiltApp } from '../browser/built-app';
+import { figure } from '../figure';
+import { median } from '../stats';
+import { skip, type Suite } from '../suite';
+import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
+
+const NAME = 'answer';
+const QUESTIONS = [
+  'What did the president say about the economy?',
+  'What is the plan for health care?',
+  'What was said about Ukraine?',
+  'How will the government fight inflation?',
+  'What did the speech say about veterans?',
+  'What is proposed for schools and teachers?',
+];
+
+async function timeToListed(page: Page, path: string): Promise<number> {
+  await page.getByTestId('file-input').setInputFiles(path);
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('li.document').first().waitFor({ timeout: 300_000 });
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+/** Ask, and return [ms to the first character of the answer, ms to done, engine's own first-token ms]. */
+async function timeAnswer(page: Page, question: string): Promise<[number, number, number]> {
+  await page.getByLabel('Question').fill(question);
+  const answers = await page.locator('article.message.assistant').count();
+  await page.evaluate((before) => {
+    const w = window as unknown as { __first?: number; __t0?: number };
+    delete w.__first;
+    const observer = new MutationObserver(() => {
+      const all = document.querySelectorAll('article.message.assistant');
+      if (all.length > before && (all[all.length - 1]?.querySelector('.answer')?.textContent ?? '').length > 0) {
+        w.__first = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    w.__t0 = performance.now();
+  }, answers);
+  await page.getByRole('button', { name: 'Ask' }).click();
+  const last = page.locator('article.message.assistant').nth(answers);
+  await last.locator('.stats').waitFor({ timeout: 120_000 });
+  const [t0, first, done] = await page.evaluate(() => {
+    const w = window as unknown as { __first?: number; __t0?: number };
+    return [w.__t0 ?? 0, w.__first ?? Number.NaN, performance.now()];
+  });
+  const engineFirst = Number(/first token (\d+) ms/.exec((await last.locator('.stats').textContent()) ?? '')?.[1]);
+  return [first - t0, done - t0, engineFirst];
+}
+
+export const answerSuite: Suite = {
+  name: NAME,
+  runtime: 'browser',
+  title: 'built app UI: add state_of_the_union.txt (until listed); press Ask → first streamed character (stories260K, WASM)',
+  async run(ctx) {
+    const sotu = join(ctx.sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
+    if (!existsSync(sotu)) skip(`document not found at ${sotu}`);
+    requireMirrorFiles(ctx.root, MINILM_DIR, MINILM_FILES, "The all-MiniLM-L6-v2 twin (the app's default embedder)");
+    requireMirrorFiles(ctx.root, 'ggml-org/models/resolve/main', ['tinyllamas/stories260K.gguf'], 'stories260K (npm run models -- --only test)');
+    const runs = ctx.quick ? 1 : 3;
+    const questions = ctx.quick ? QUESTIONS.slice(0, 2) : QUESTIONS;
+    const env = await ctx.browser();
+    const app = await serveBuiltApp(ctx.root, 'all-MiniLM-L6-v2', 'stories260K-GGUF', ctx.log);
+    const ingest: number[] = [];
+    const first: number[] = [];
+    const done: number[] = [];
+    const engineFirst: number[] = [];
+    try {
+      for (let r = 0; r < runs; r++) {
+        const context = await env.browser.newContext();
+        await context.addInitScript(app.settingsScript);
+        const page = await context.newPage();
+        await page.goto(app.appUrl);
+        await page.getByRole('button', { name: 'Add documents' }).and(page.locator(':enabled')).waitFor({ timeout: 180_000 });
+        ingest.push(await timeToListed(page, sotu));
+        // The first answer also downloads and loads the model: warm-up, not counted.
+        await timeAnswer(page, 'What is this speech about?');
+        for (const q of questions) {
+          const [f, d, e] = await timeAnswer(page, q);
+          first.push(f);
+          done.push(d);
+          engineFirst.push(e);
+        }
+        await context.close();
+      }
+    } finally {
+      await app.stop();
+    }
+    const bytes = readFileSync(sotu).byteLength;
+    ctx.log(`  ingest ${(median(ingest) / 1000).toFixed(2)} s, Ask → first character ${median(first).toFixed(0)} ms`);
+    return {
+      figures: [
+        figure(NAME, { name: `add state_of_the_union.txt (${(bytes / 1024).toFixed(0)} KB) until listed, MiniLM twin q8`, unit: 's', samples: ingest.map((x) => x / 1000), better: 'lower' }),
+        figure(NAME, {
+          name: 'press Ask → first streamed character, stories260K',
+          unit: 'ms',
+          samples: first,
+          better: 'lower',
+          baseline: { name: "engine's own first token (LLM worker)", value: median(engineFirst), kind: 'measured' },
+        }),
+        figure(NAME, { name: 'press Ask → answer done, stories260K', unit: 'ms', samples: done, better: 'lower' }),
+      ],
+      notes: [`${runs} fresh browser contexts; ${questions.length} questions each after one warm-up question that downloads and loads the model; production build served by vite preview, models by scripts/serve-mirror.ts on localhost`],
+    };
+  },
+};
