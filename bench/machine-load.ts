@@ -26,7 +26,7 @@ export async function cpuBusy(ms: number): Promise<number> {
 }
 
 /** Waits until the CPU is below `threshold` busy (sampled over 2 s), at most `maxWaitMs`; returns the last sample. */
-export async function waitForQuiet(threshold = 0.15, maxWaitMs = 60_000): Promise<number> {
+export async function waitForQuiet(threshold = 0.15, maxWaitMs = 45_000): Promise<number> {
   const end = Date.now() + maxWaitMs;
   let busy = await cpuBusy(2000);
   while (busy > threshold && Date.now() < end) busy = await cpuBusy(2000);

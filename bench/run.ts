@@ -6,14 +6,14 @@
  * --quick uses tiny sizes and few repetitions (a smoke test; it writes to bench/results/quick/).
  * Exits 1 if a suite failed; a suite whose model or data is missing is skipped with the reason.
  */
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBrowserEnv, type BrowserEnv } from './browser/env';
 import { assembleResults, runSuites, writeResults } from './harness';
 import { measurePeaks, type MachinePeaks } from './kernels/peaks';
 import { machineInfo } from './machine';
-import { waitForQuiet } from './machine-load';
+import { cpuBusy, waitForQuiet } from './machine-load';
 import { renderOutcomes, renderTable } from './report/table';
 import type { SuiteContext } from './suite';
 import { SUITES } from './suites/index';
@@ -51,9 +51,8 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const log = (m: string) => console.log(m);
   const loadAtStart = loadavg();
-  if ((loadAtStart[0] ?? 0) > cpus().length / 2) {
-    log(`warning: load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores: other work competes with the benchmark`);
-  }
+  const busy = await cpuBusy(1000);
+  if (busy > 0.15) log(`warning: the CPU is ${(busy * 100).toFixed(0)}% busy with other work; figures will suffer (each suite waits up to 45 s for quiet)`);
 
   let env: Promise<BrowserEnv> | null = null;
   let peaks: Promise<MachinePeaks> | null = null;

@@ -1,9 +1,11 @@
 /**
  * The LLM worker's protocol: load a model (with download progress), generate an answer (streaming
- * tokens), unload. One engine runs at a time: web-llm on WebGPU or wllama (llama.cpp) on the CPU.
- * Cancelling a call through the rpc layer's AbortSignal stops generation within one token.
+ * tokens), unload; and the model manager's calls: download, list what is stored, delete, import from
+ * disk. One engine runs at a time: web-llm on WebGPU or wllama (llama.cpp) on the CPU.
+ * Cancelling a call through the rpc layer's AbortSignal stops generation within one token, and a
+ * download at once (what was stored is kept, and the next download continues from there).
  */
-import type { EngineId, LlmModel } from '../src/lib/catalog/types';
+import type { EngineId, LlmModel, LocalModel } from '../src/lib/catalog/types';
 
 export type LlmEngineId = Extract<EngineId, 'webllm' | 'wllama'>;
 
@@ -30,6 +32,8 @@ export interface LoadProgressEvent {
   totalBytes: number;
   /** A short status line ("Downloading…", web-llm's own progress text). */
   text: string;
+  /** 'download' while bytes come from the network (speed and time left make sense), 'start' after. */
+  phase?: 'download' | 'start';
 }
 
 export interface LoadResult {
@@ -69,6 +73,29 @@ export interface GenerateResult {
   stats: GenerationStats;
 }
 
+/** A model and where its files come from (what `load` gets, without the runtime options). */
+export type ModelFilesRef = Pick<LoadPayload, 'model' | 'modelUrl' | 'libUrl'>;
+
+export type StoredState = 'none' | 'partial' | 'complete';
+
+export interface StoredModelInfo {
+  modelId: string;
+  /** 'complete': loads without the network; 'partial': an unfinished download that resumes. */
+  state: StoredState;
+  /** Bytes in browser storage. */
+  bytes: number;
+  /** Full size when known. */
+  totalBytes: number | null;
+  /** A download of this model is running in the worker. */
+  downloading: boolean;
+}
+
+/** One file of a model folder picked from disk, with its path inside the folder (`webkitRelativePath`). */
+export interface ImportFile {
+  path: string;
+  file: File;
+}
+
 export type LlmProtocol = {
   /** Load (downloading on first use) a model; loading the model that is already loaded is a no-op. */
   load: { payload: LoadPayload; result: LoadResult; event: LoadProgressEvent };
@@ -76,4 +103,17 @@ export type LlmProtocol = {
   generate: { payload: GeneratePayload; result: GenerateResult; event: TokenEvent };
   /** Free the model's memory. */
   unload: { payload: Record<string, never>; result: void; event: never };
+
+  /** Store every file of a model (resuming an unfinished download) without loading it. */
+  download: { payload: ModelFilesRef; result: StoredModelInfo; event: LoadProgressEvent };
+  /** What is stored of each model. */
+  listStored: { payload: { models: ModelFilesRef[] }; result: StoredModelInfo[]; event: never };
+  /** Delete a model's files (unloading it first when it is the loaded one). */
+  deleteStored: { payload: ModelFilesRef; result: void; event: never };
+  /** Delete every model file of both engines, imported models included. */
+  deleteAll: { payload: Record<string, never>; result: void; event: never };
+  /** Copy a .gguf file from disk into browser storage as a new local model. */
+  importGguf: { payload: { file: File }; result: LocalModel; event: LoadProgressEvent };
+  /** Copy a compiled MLC model folder into web-llm's storage as a new local model. */
+  importMlcFolder: { payload: { files: ImportFile[] }; result: LocalModel; event: LoadProgressEvent };
 };

@@ -1,12 +1,17 @@
 /// <reference lib="webworker" />
 /**
- * The LLM worker: holds one engine (web-llm or wllama) and one loaded model, and runs one request at
- * a time (an engine cannot load and generate at once). See `llm.protocol.ts`.
+ * The LLM worker: holds one engine (web-llm or wllama) and one loaded model, and runs one engine
+ * request at a time (an engine cannot load and generate at once). Downloads, listing and imports run
+ * beside them (`downloads/store.ts`); deleting waits for the engine, so a loaded model is unloaded
+ * before its files go. See `llm.protocol.ts`.
  */
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
+import { importGguf } from './downloads/import-gguf';
+import { importMlcFolder } from './downloads/import-mlc';
+import { cancelAllDownloads, cancelDownload, deleteAllStored, deleteStored, ensureStored, listStored } from './downloads/store';
 import { createEngine, type LlmEngine } from './engines/engine';
-import type { GeneratePayload, GenerateResult, LlmProtocol, LoadPayload, LoadResult } from './llm.protocol';
+import type { GeneratePayload, GenerateResult, LlmProtocol, LoadPayload, LoadProgressEvent, LoadResult } from './llm.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,11 +58,14 @@ serve<LlmProtocol>(self, {
       if (loaded?.key === key && engine?.isLoaded()) return loaded.result;
       await dropEngine();
       if (signal.aborted) throw appError('ABORTED');
+      const progress = (p: Omit<LoadProgressEvent, 'kind'>) => emit({ kind: 'progress', ...p });
+      // wllama reads the GGUF file from OPFS (downloaded or resumed here first); web-llm reads its own cache.
+      const file = payload.model.engine === 'wllama' ? await ensureStored(payload, progress, signal) : null;
       const next = await createEngine(payload.model.engine).catch((cause: unknown) => {
         // The engine's code is a separate chunk: offline before it was cached, this import fails.
         throw appError('MODEL_LOAD_FAILED', { detail: `could not start the ${payload.model.engine} engine: ${String(cause)}`, cause });
       });
-      const result = await next.load(payload, (p) => emit({ kind: 'progress', ...p }), signal);
+      const result = await next.load(payload, progress, signal, file ? [file] : undefined);
       engine = next;
       loaded = { key, result };
       return result;
@@ -82,4 +90,36 @@ serve<LlmProtocol>(self, {
     }),
 
   unload: () => exclusive(dropEngine),
+
+  download: async (ref, { signal, emit }) => {
+    await ensureStored(ref, (p) => emit({ kind: 'progress', ...p }), signal);
+    const [info] = await listStored([ref]);
+    if (!info) throw appError('INTERNAL', { detail: 'listStored gave no answer' });
+    return info;
+  },
+
+  listStored: ({ models }) => listStored(models),
+
+  deleteStored: async (ref) => {
+    // Stop its download now: a load that is downloading it holds the engine queue until it ends.
+    await cancelDownload(ref.model.id);
+    await exclusive(async () => {
+      if (loaded?.result.modelId === ref.model.id) await dropEngine();
+      await deleteStored(ref);
+    });
+  },
+
+  deleteAll: async () => {
+    await cancelAllDownloads();
+    await exclusive(async () => {
+      await dropEngine();
+      await deleteAllStored();
+    });
+  },
+
+  importGguf: ({ file }, { signal, emit }) =>
+    importGguf(file, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, text: 'Importing…' }), signal),
+
+  importMlcFolder: ({ files }, { signal, emit }) =>
+    importMlcFolder(files, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, text: 'Importing…' }), signal),
 });

@@ -1,5 +1,6 @@
 /** Every suite, in the order a full run takes them (cheap and foundational first). */
 import type { Suite } from '../suite';
+import { answerSuite } from './answer';
 import { appStartSuite } from './app-start';
 import { embeddingSuite } from './embedding';
 import { ingestionSuite } from './ingestion';
@@ -8,4 +9,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite, answerSuite];

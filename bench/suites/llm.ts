@@ -1,6 +1,6 @@
 /**
- * The CPU LLM path: the project's wllama engine on the SmolLM2-135M-Instruct GGUF twins (Q8_0 and
- * Q4_0) with 1 and 2 threads: load (cold from the mirror, warm from wllama's OPFS cache), time to
+ * The CPU LLM path: the app's LLM worker (wllama engine) on the SmolLM2-135M-Instruct GGUF twins
+ * (Q8_0 and Q4_0) with 1 and 2 threads: load (cold: download into OPFS; warm: the stored file), time to
  * first token for a ~500-token prompt, decode speed. Ceilings: memory bandwidth ÷ weight bytes
  * per token, and WASM SIMD GFLOP/s ÷ 2 × parameters; floor: 20 tokens/s for Q8_0 on 2 threads.
  */
@@ -11,8 +11,7 @@ import type { LlmModel, WllamaModel } from '../../src/lib/catalog/types';
 import { benchText } from '../data/text';
 import { figure, type Figure } from '../figure';
 import { llamaFlopsPerToken, llamaWeightBytesPerToken } from '../model-costs';
-import type { LlmPageApi } from '../pages/llm';
-import type { AnswerTiming } from '../pages/llm.worker';
+import type { AnswerTiming, LlmPageApi } from '../pages/llm';
 import { median } from '../stats';
 import type { Suite, SuiteContext } from '../suite';
 import { requireMirrorFiles, SMOLLM2_DIR, SMOLLM2_FILES } from './models';
@@ -49,7 +48,7 @@ const threadsLabel = (t: number) => `${t} thread${t > 1 ? 's' : ''}`;
 export const llmSuite: Suite = {
   name: NAME,
   runtime: 'browser',
-  title: 'wllama engine on the SmolLM2-135M GGUF twins: load cold/warm, TTFT (500-token prompt), decode tokens/s vs ceilings',
+  title: 'app LLM worker (wllama) on the SmolLM2-135M GGUF twins: load cold/warm, TTFT (500-token prompt), decode tokens/s vs ceilings',
   async run(ctx) {
     requireMirrorFiles(ctx.root, SMOLLM2_DIR, Object.values(SMOLLM2_FILES), 'The SmolLM2-135M-Instruct GGUF twins');
     const quants: LlamaQuant[] = ctx.quick ? ['Q4_0'] : ['Q8_0', 'Q4_0'];
@@ -67,7 +66,7 @@ export const llmSuite: Suite = {
       const model = modelRecord(ctx.root, quant);
       const url = `${env.origin}/mirror/${SMOLLM2_DIR}/${SMOLLM2_FILES[quant]}`;
       for (const threads of threadsList) {
-        // A new context has an empty OPFS, so the first load downloads: "cold".
+        // A new context has an empty OPFS, so the first load downloads the file into it: "cold".
         const page = await env.openPage<LlmPageApi>('llm');
         try {
           const cold = await page.call('load', model, url, threads);
@@ -129,7 +128,7 @@ export const llmSuite: Suite = {
           samples: c.answers.map((a) => a.firstTokenMs / 1000),
           better: 'lower',
           ...(c.threads > 1 && one ? { baseline: { name: '1 thread', value: median(one.answers.map((a) => a.firstTokenMs / 1000)), kind: 'measured' as const } } : {}),
-          note: 'generate() call to first streamed text, through the engine (prompt-length probe + prefill + first token)',
+          note: 'generate call on the page to the first token event on the page (the engine\'s prompt-length probe + prefill + first token + worker hops)',
         }),
       );
     }
@@ -137,9 +136,9 @@ export const llmSuite: Suite = {
       const cs = configs.filter((c) => c.quant === quant);
       const cold = cs.map((c) => c.cold / 1000);
       figures.push(
-        figure(NAME, { name: `load cold (download from local mirror), ${quant}`, unit: 's', samples: cold, better: 'lower' }),
+        figure(NAME, { name: `load cold (download from local mirror into OPFS + load), ${quant}`, unit: 's', samples: cold, better: 'lower' }),
         figure(NAME, {
-          name: `load warm (wllama OPFS cache), ${quant}`,
+          name: `load warm (from the file stored in OPFS), ${quant}`,
           unit: 's',
           samples: cs.flatMap((c) => c.warm.map((w) => w / 1000)),
           better: 'lower',
@@ -152,7 +151,7 @@ export const llmSuite: Suite = {
     return {
       figures,
       notes: [
-        'engine: workers/engines/wllama.ts (the app\'s own), in a worker; wllama runs llama.cpp in its own nested worker',
+        'path: the app\'s own LLM worker (workers/llm.worker.ts) through its client: download into OPFS, wllama engine, answers streamed to the page; wllama runs llama.cpp in its own nested worker',
         `prompts: ${promptWordCount} words of plain prose as one user message through the chat template; answers of ${plan.maxTokens} tokens at temperature 0.7; the twins have random weights, so the text is noise but the work per token is the real model's`,
       ],
     };

@@ -8,6 +8,7 @@ import { benchText } from '../data/text';
 import { figure, type Baseline, type Figure } from '../figure';
 import type { RetrievalPageApi } from '../pages/retrieval';
 import type { IndexKind } from '../pages/retrieval.worker';
+import { rendererRssBytes } from '../browser/renderer-memory';
 import type { Plot } from '../report/plot';
 import { median } from '../stats';
 import type { Suite } from '../suite';
@@ -71,16 +72,23 @@ export const retrievalLatencySuite: Suite = {
 
     // Memory, in a page of its own: measureUserAgentSpecificMemory() waits on every worker, and ONNX
     // Runtime's thread pool workers sit blocked in Atomics.wait, so the embedder must not be loaded.
-    const memory: Record<IndexKind, number | null> = { vectors: null, bm25: null, minisearch: null };
+    // It also leaves out WebAssembly memories, so the renderer's resident memory is measured too.
+    type Delta = { ua: number | null; rss: number | null };
+    const memory: Record<IndexKind, Delta> = { vectors: { ua: null, rss: null }, bm25: { ua: null, rss: null }, minisearch: { ua: null, rss: null } };
     let typed = { vectors: 0, bm25Snapshot: 0 };
     const memPage = await env.openPage<RetrievalPageApi>('retrieval');
     try {
       await memPage.call('init', corpus);
+      const sample = async () => {
+        const ua = await memPage.call('memory'); // also collects garbage before the RSS is read
+        return { ua, rss: await rendererRssBytes(env.browser) };
+      };
       for (const kind of ['vectors', 'bm25', 'minisearch'] as const) {
-        const before = await memPage.call('memory');
+        const before = await sample();
         await memPage.call('grow', kind, corpus.maxSize);
-        const after = await memPage.call('memory');
-        memory[kind] = before === null || after === null ? null : after - before;
+        const after = await sample();
+        const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+        memory[kind] = { ua: delta(before.ua, after.ua), rss: delta(before.rss, after.rss) };
       }
       typed = await memPage.call('typedArrayBytes');
     } finally {
@@ -102,20 +110,22 @@ export const retrievalLatencySuite: Suite = {
     const at = `@ ${sizeLabel(largest)} chunks`;
     const mem = (name: string, bytes: number, baseline?: Baseline, note?: string) =>
       figures.push(figure(NAME, { name, unit: 'MiB', samples: [mb(bytes)], better: 'lower', ...(baseline ? { baseline } : {}), ...(note ? { note } : {}) }));
+    const vsMini = (what: 'ua' | 'rss'): Baseline | undefined => {
+      const v = memory.minisearch[what];
+      return v === null ? undefined : { name: 'MiniSearch', value: mb(v), kind: 'measured' };
+    };
+    const payload: Baseline = { name: 'payload', value: mb(typed.vectors), kind: 'measured' };
     mem(`memory: vector index payload ${at}`, typed.vectors, undefined, `${largest} × 384 × 4 bytes`);
-    if (memory.vectors !== null) mem(`memory: vector index, measured ${at}`, memory.vectors, { name: 'payload', value: mb(typed.vectors), kind: 'measured' });
+    if (memory.vectors.rss !== null) mem(`memory: vector index, renderer RSS delta ${at}`, memory.vectors.rss, payload, 'includes capacity doubling and WebAssembly memory');
+    if (memory.vectors.ua !== null) mem(`memory: vector index, measureUserAgentSpecificMemory ${at}`, memory.vectors.ua, payload, 'Chromium leaves WebAssembly memory out of this measurement');
     mem(`memory: BM25 snapshot typed arrays ${at}`, typed.bm25Snapshot, undefined, 'what IndexedDB holds for it');
-    if (memory.bm25 !== null) {
-      const mini = memory.minisearch;
-      mem(`memory: BM25 index, measured ${at}`, memory.bm25, mini !== null ? { name: 'MiniSearch', value: mb(mini), kind: 'measured' } : undefined);
-    }
+    if (memory.bm25.rss !== null) mem(`memory: BM25 index, renderer RSS delta ${at}`, memory.bm25.rss, vsMini('rss'));
+    if (memory.bm25.ua !== null) mem(`memory: BM25 index, measureUserAgentSpecificMemory ${at}`, memory.bm25.ua, vsMini('ua'));
     const notes = [
       `chunks: ${text.name} text, 3 random sentences each; vectors: random unit vectors around 256 cluster centres (the latency does not depend on the values)`,
       `queries: ${text.name} ${text.name === 'SciFact' ? 'test claims' : 'generated questions'}; hybrid queries are embedded by the MiniLM twin (q8, 2 threads)`,
       `index build for ${sizeLabel(largest)} chunks: vectors ${(buildMs.vectors / 1000).toFixed(1)} s, BM25 ${(buildMs.bm25 / 1000).toFixed(1)} s, MiniSearch ${(buildMs.minisearch / 1000).toFixed(1)} s (incl. analyzing the text)`,
-      memory.vectors === null
-        ? 'measured memory unavailable (performance.measureUserAgentSpecificMemory needs cross-origin isolation)'
-        : 'measured memory: performance.measureUserAgentSpecificMemory() delta around each index growing (page + workers, after GC)',
+      'memory deltas around building each index alone to full size in a fresh page: performance.measureUserAgentSpecificMemory() (page + workers, after GC; needs cross-origin isolation; excludes WebAssembly memory) and the renderer processes\' resident memory (Linux /proc; includes everything, and garbage not yet returned to the OS)',
     ];
     const plot: Plot = {
       file: 'retrieval-latency.svg',

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   SHADER_F16_UNSUPPORTED: 'This GPU cannot run f16 models. Pick the q4f32 variant of the model.',
   DEVICE_LOST: 'The GPU stopped responding. Hearth restarted the engine; try a smaller model if it happens again.',
   OUT_OF_MEMORY: 'The device ran out of memory for this model. Pick a smaller model.',
+  MODEL_IMPORT_INVALID: 'These files are not a model Hearth can import. Choose a .gguf file, or a folder with mlc-chat-config.json, tensor-cache.json, its weight shards and the model library (.wasm).',
   // generation
   GENERATION_FAILED: 'The answer could not be generated. Try again.',
   ABORTED: 'Stopped.',
@@ -89,6 +90,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   SHADER_F16_UNSUPPORTED: ModelError,
   DEVICE_LOST: ModelError,
   OUT_OF_MEMORY: ModelError,
+  MODEL_IMPORT_INVALID: ModelError,
   GENERATION_FAILED: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,

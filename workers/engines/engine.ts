@@ -17,11 +17,12 @@ export type ProgressReport = Omit<LoadProgressEvent, 'kind'>;
 export interface LlmEngine {
   readonly id: LlmEngineId;
   /**
-   * Download (or read from cache) and initialize a model.
+   * Initialize a model. wllama gets the model's files (already in OPFS, see `downloads/store.ts`);
+   * web-llm reads its own cache and downloads what is missing itself.
    * @throws AppError: ABORTED when `signal` fires, MODEL_FILE_NOT_FOUND, MODEL_DOWNLOAD_FAILED,
    *   WEBGPU_UNAVAILABLE, SHADER_F16_UNSUPPORTED, OUT_OF_MEMORY, MODEL_LOAD_FAILED…
    */
-  load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult>;
+  load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal, files?: Blob[]): Promise<LoadResult>;
   /**
    * Generate an answer, calling `onToken` for each piece of text. When `signal` fires the engine stops
    * within one token and resolves with `finishReason: 'aborted'` and the text so far.

@@ -10,6 +10,7 @@ import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadRe
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { describeError, diagnoseDownload, httpStatusError } from './errors';
 import { mapWebLlmError } from './webllm-errors';
+import { WEBLLM_CACHES } from '../downloads/webllm-cache';
 
 const MiB = 1024 * 1024;
 const CONFIG_FILE = 'mlc-chat-config.json';
@@ -79,14 +80,14 @@ export class WebLlmEngine implements LlmEngine {
         // web-llm reports 0→1 while fetching, then 0→1 again while moving weights to the GPU.
         const loading = report.text.startsWith('Loading model from cache') || report.text.startsWith('Finish loading');
         downloaded = loading ? totalBytes : Math.max(downloaded, Math.round(report.progress * totalBytes));
-        onProgress({ loadedBytes: downloaded, totalBytes, text: shortProgressText(report.text) });
+        onProgress({ loadedBytes: downloaded, totalBytes, text: shortProgressText(report.text), phase: loading ? 'start' : 'download' });
       },
     });
     this.#engine = engine;
     const stop = () => void engine.unload().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
     try {
-      onProgress({ loadedBytes: 0, totalBytes, text: 'Downloading the model…' });
+      onProgress({ loadedBytes: 0, totalBytes, text: 'Downloading the model…', phase: 'download' });
       await engine.reload(model.id);
     } catch (error) {
       await this.unload();
@@ -173,17 +174,20 @@ export class WebLlmEngine implements LlmEngine {
   }
 
   /**
-   * Fetch mlc-chat-config.json ourselves: a 404 becomes MODEL_FILE_NOT_FOUND naming the URL, and an f16
+   * Read mlc-chat-config.json ourselves — from web-llm's cache when it is there (offline use, imported
+   * models), else from the network: a 404 becomes MODEL_FILE_NOT_FOUND naming the URL, and an f16
    * quantization the catalog did not flag is refused here. A network failure is no verdict: web-llm
-   * may have the file in its cache (offline use), so it gets to try.
+   * gets to try.
    */
   async #preflightConfig(configUrl: string, features: Set<string>, signal: AbortSignal): Promise<void> {
-    let response: Response;
-    try {
-      response = await fetch(configUrl, { signal });
-    } catch {
-      if (signal.aborted) throw appError('ABORTED');
-      return;
+    let response = await caches.match(configUrl, { cacheName: WEBLLM_CACHES.config }).catch(() => undefined);
+    if (!response) {
+      try {
+        response = await fetch(configUrl, { signal });
+      } catch {
+        if (signal.aborted) throw appError('ABORTED');
+        return;
+      }
     }
     const status = httpStatusError(configUrl, response.status);
     if (status) throw status;

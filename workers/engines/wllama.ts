@@ -1,7 +1,8 @@
 /**
  * The CPU engine: llama.cpp compiled to WebAssembly (@wllama/wllama), running GGUF models. wllama
  * runs llama.cpp in a worker of its own (a blob: module worker), which also works nested inside our
- * LLM worker. Downloads are cached by wllama in OPFS, so a model loads offline after the first time.
+ * LLM worker. It loads the GGUF file our downloader stored in OPFS (`downloads/`), never downloading
+ * itself, so a model loads offline and is stored once, not also in wllama's own cache.
  */
 import { Wllama, type WllamaLogger } from '@wllama/wllama/esm/index.js';
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
@@ -9,8 +10,6 @@ import { appError, type AppError } from '../../src/lib/errors';
 import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, fallbackError, PROMPT_TOO_LONG, type EnginePhase } from './errors';
-
-const MiB = 1024 * 1024;
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
 const logger: WllamaLogger = {
@@ -64,32 +63,25 @@ export class WllamaEngine implements LlmEngine {
   #nCtx = 0;
   #chat = false;
 
-  async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult> {
+  async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal, files?: Blob[]): Promise<LoadResult> {
     if (options.model.engine !== 'wllama') throw appError('MODEL_LOAD_FAILED', { detail: `${options.model.id} is not a GGUF model` });
+    if (!files?.length) throw appError('MODEL_LOAD_FAILED', { detail: `no stored GGUF file for ${options.model.id}` });
     if (signal.aborted) throw appError('ABORTED');
     await this.unload();
     const requestedCtx = contextWindowFor(options);
-    const expectedBytes = Math.round(options.model.downloadSizeMB * MiB);
-    const wllama = new Wllama({ default: wasmUrl }, { logger, suppressNativeLog: true, parallelDownloads: 3 });
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const wllama = new Wllama({ default: wasmUrl }, { logger, suppressNativeLog: true });
     this.#wllama = wllama;
-    onProgress({ loadedBytes: 0, totalBytes: expectedBytes, text: 'Loading the model…' });
+    onProgress({ loadedBytes: totalBytes, totalBytes, text: 'Starting the model…', phase: 'start' });
+    // Reading the file into llama.cpp is not interruptible: a cancel is honoured right after it.
     try {
-      await wllama.loadModelFromUrl(options.modelUrl, {
+      await wllama.loadModel(files, {
         n_ctx: requestedCtx,
         n_threads: options.threads ?? defaultThreads(),
         // CPU only: the WASM engine is chosen when there is no usable GPU (and SwiftShader is slower than the CPU).
         n_gpu_layers: 0,
         // One conversation at a time, so the prompt cache of the token-count pass is reused (see generate).
         n_parallel: 1,
-        signal,
-        progressCallback: ({ loaded, total }) => {
-          const totalBytes = total > 0 ? total : expectedBytes;
-          onProgress({
-            loadedBytes: loaded,
-            totalBytes,
-            text: loaded >= totalBytes ? 'Starting the model…' : 'Downloading the model…',
-          });
-        },
       });
     } catch (error) {
       await this.unload();

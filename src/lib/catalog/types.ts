@@ -79,3 +79,15 @@ export interface Catalog {
   defaults: { llm: string; llmWasm: string; embedder: string };
   models: ModelRecord[];
 }
+
+/**
+ * A model imported from local disk (air-gapped and self-hosted use): in no catalog, its files only in
+ * browser storage. Its `model.id` starts with `local-` (see `models/sources.ts`).
+ */
+export interface LocalModel {
+  model: LlmModel;
+  /** What the user picked: a file name ("stories260K.gguf") or a folder name ("SmolLM2-MLC/"). */
+  origin: string;
+  sizeBytes: number;
+  importedAt: number;
+}

@@ -1,0 +1,184 @@
+/**
+ * The model manager: every LLM of the catalog and every imported one, with what is stored of it, and
+ * the actions on them — download (resumable, with progress), cancel, use (switch without a page
+ * reload), delete one, delete all, import from disk. Components get it through `useModels()`.
+ */
+import { getContext, setContext } from 'svelte';
+import type { LlmModel, LocalModel } from '../catalog/types';
+import { writeSettings } from '../config/settings';
+import { AppError, appError } from '../errors';
+import type { LoadProgressEvent, StoredModelInfo } from '../../../workers/llm.protocol';
+import type { AppState } from '../state/app.svelte';
+import { requestPersistentStorage } from './persist';
+import { DownloadProgress } from './progress.svelte';
+
+export interface StorageSummary {
+  usageBytes: number;
+  quotaBytes: number;
+}
+
+function asAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
+}
+
+export class ModelsState {
+  open = $state(false);
+  /** What is stored of each model, by id (filled by `refresh`). */
+  stored = $state<Record<string, StoredModelInfo>>({});
+  /** Downloads started from the manager, by model id. */
+  downloads = $state<Record<string, DownloadProgress>>({});
+  errors = $state<Record<string, AppError>>({});
+  storage = $state<StorageSummary | null>(null);
+  importing = $state.raw<DownloadProgress | null>(null);
+  importError = $state<AppError | null>(null);
+  /** A failure of the list or of "Delete all". */
+  error = $state<AppError | null>(null);
+  confirmDeleteAll = $state(false);
+  #app: AppState;
+  #aborts = new Map<string, AbortController>();
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  /** The LLMs to list: the catalog's (hidden test models only when chosen) and the imported ones. */
+  get models(): LlmModel[] {
+    const current = this.#app.model.model?.id;
+    return (this.#app.model.catalog?.models ?? []).filter((m): m is LlmModel => m.kind === 'llm' && (!m.hidden || m.id === current));
+  }
+
+  show(): void {
+    this.open = true;
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const list = await this.#app.llm.call('listStored', { models: this.models.map((m) => this.#ref(m)) });
+      this.stored = Object.fromEntries(list.map((s) => [s.modelId, s]));
+    } catch (error) {
+      this.error = asAppError(error);
+    }
+    const estimate = await navigator.storage?.estimate?.().catch(() => null);
+    this.storage = estimate ? { usageBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 } : null;
+  }
+
+  /** Download (or resume) a model without loading it. */
+  async download(model: LlmModel): Promise<void> {
+    if (this.downloads[model.id]) return;
+    const abort = new AbortController();
+    this.#aborts.set(model.id, abort);
+    const progress = new DownloadProgress({ loadedBytes: this.stored[model.id]?.bytes ?? 0, totalBytes: model.downloadSizeMB * 1024 * 1024, text: 'Starting…' });
+    this.downloads[model.id] = progress;
+    delete this.errors[model.id];
+    void requestPersistentStorage();
+    try {
+      const info = await this.#app.llm.call('download', this.#ref(model), { signal: abort.signal, onEvent: (p) => progress.update(p) });
+      this.stored[model.id] = info;
+    } catch (error) {
+      const appErr = asAppError(error);
+      if (appErr.code !== 'ABORTED') this.errors[model.id] = appErr;
+    } finally {
+      this.#aborts.delete(model.id);
+      delete this.downloads[model.id];
+      await this.refresh();
+    }
+  }
+
+  /** Stop a download (what is stored stays, and the next download continues from there). */
+  cancel(modelId: string): void {
+    this.#aborts.get(modelId)?.abort();
+    if (this.#app.model.model?.id === modelId) this.#app.model.cancel();
+  }
+
+  /** Make this the model answers come from, and remember the choice. */
+  use(model: LlmModel): void {
+    this.#app.settings = { ...this.#app.settings, llmId: model.id };
+    writeSettings($state.snapshot(this.#app.settings));
+    this.#app.model.switchTo(model.id);
+  }
+
+  async remove(model: LlmModel): Promise<void> {
+    delete this.errors[model.id];
+    this.cancel(model.id);
+    try {
+      await this.#app.llm.call('deleteStored', this.#ref(model));
+      this.#app.model.forget(model.id);
+      if (this.#app.model.local.get(model.id)) this.#forgetImported(model.id);
+    } catch (error) {
+      this.errors[model.id] = asAppError(error);
+    }
+    await this.refresh();
+  }
+
+  async removeAll(): Promise<void> {
+    this.confirmDeleteAll = false;
+    for (const id of this.#aborts.keys()) this.cancel(id);
+    try {
+      await this.#app.llm.call('deleteAll', {});
+      this.#app.model.forget();
+      for (const { model } of this.#app.model.local.list) this.#forgetImported(model.id);
+    } catch (error) {
+      this.error = asAppError(error);
+    }
+    await this.refresh();
+  }
+
+  async importGguf(file: File): Promise<void> {
+    await this.#import((onEvent, signal) => this.#app.llm.call('importGguf', { file }, { onEvent, signal }));
+  }
+
+  async importFolder(files: File[]): Promise<void> {
+    const list = files.map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+    await this.#import((onEvent, signal) => this.#app.llm.call('importMlcFolder', { files: list }, { onEvent, signal }));
+  }
+
+  cancelImport(): void {
+    this.#aborts.get('import')?.abort();
+  }
+
+  async #import(run: (onEvent: (p: LoadProgressEvent) => void, signal: AbortSignal) => Promise<LocalModel>): Promise<void> {
+    if (this.importing) return;
+    const abort = new AbortController();
+    this.#aborts.set('import', abort);
+    const progress = new DownloadProgress({ loadedBytes: 0, totalBytes: 0, text: 'Importing…' });
+    this.importing = progress;
+    this.importError = null;
+    try {
+      const local = await run((p) => progress.update(p), abort.signal);
+      this.#app.model.local.add(local);
+    } catch (error) {
+      const appErr = asAppError(error);
+      if (appErr.code !== 'ABORTED') this.importError = appErr;
+    } finally {
+      this.#aborts.delete('import');
+      this.importing = null;
+      await this.refresh();
+    }
+  }
+
+  /** Drop an imported model from the list; if it was the chosen one, fall back to the recommendation. */
+  #forgetImported(id: string): void {
+    this.#app.model.local.remove(id);
+    if (this.#app.settings.llmId === id) {
+      this.#app.settings = { ...this.#app.settings, llmId: null };
+      writeSettings($state.snapshot(this.#app.settings));
+    }
+    const { catalog, caps } = this.#app;
+    if (this.#app.model.model?.id === id && catalog && caps) this.#app.model.choose(catalog, caps, null, this.#app.modelBaseUrl);
+  }
+
+  #ref(model: LlmModel) {
+    return { model: $state.snapshot(model) as LlmModel, ...this.#app.model.sourceOf(model) };
+  }
+}
+
+const KEY = Symbol('hearth-models');
+
+export function provideModels(models: ModelsState): ModelsState {
+  return setContext(KEY, models);
+}
+
+export function useModels(): ModelsState {
+  return getContext<ModelsState>(KEY);
+}

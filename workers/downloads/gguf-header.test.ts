@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { factsOf, isGguf, readGgufHeader } from './gguf-header';
+
+/** A GGUF v3 header with the given key/values (strings, u32s, and one string array to skip). */
+function buildGguf(entries: [string, string | number | string[]][]): ArrayBuffer {
+  const parts: number[] = [];
+  const u32 = (n: number) => parts.push(n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff);
+  const u64 = (n: number) => {
+    u32(n);
+    u32(0);
+  };
+  const str = (s: string) => {
+    const bytes = new TextEncoder().encode(s);
+    u64(bytes.length);
+    parts.push(...bytes);
+  };
+  parts.push(...new TextEncoder().encode('GGUF'));
+  u32(3);
+  u64(0);
+  u64(entries.length);
+  for (const [key, value] of entries) {
+    str(key);
+    if (typeof value === 'string') {
+      u32(8);
+      str(value);
+    } else if (typeof value === 'number') {
+      u32(4);
+      u32(value);
+    } else {
+      u32(9);
+      u32(8);
+      u64(value.length);
+      value.forEach(str);
+    }
+  }
+  return new Uint8Array(parts).buffer;
+}
+
+const sample = buildGguf([
+  ['general.architecture', 'llama'],
+  ['general.name', 'Tiny Stories'],
+  ['tokenizer.ggml.tokens', ['<s>', '</s>', 'hello']],
+  ['llama.context_length', 512],
+]);
+
+describe('readGgufHeader', () => {
+  it('reads scalar and string values and skips arrays', () => {
+    const header = readGgufHeader(sample);
+    expect(header?.version).toBe(3);
+    expect(header?.complete).toBe(true);
+    expect(header?.metadata.has('tokenizer.ggml.tokens')).toBe(false);
+    expect(factsOf(header!)).toEqual({ name: 'Tiny Stories', architecture: 'llama', contextLength: 512, hasChatTemplate: false });
+  });
+
+  it('keeps what it read when the buffer ends early', () => {
+    const header = readGgufHeader(sample.slice(0, sample.byteLength - 6));
+    expect(header?.complete).toBe(false);
+    expect(header?.metadata.get('general.name')).toBe('Tiny Stories');
+  });
+
+  it('refuses bytes that are not GGUF', () => {
+    const text = new TextEncoder().encode('<!doctype html>').buffer;
+    expect(isGguf(text)).toBe(false);
+    expect(readGgufHeader(text)).toBeNull();
+    expect(readGgufHeader(new ArrayBuffer(2))).toBeNull();
+  });
+});
+
+const REAL = ['../shared/models/stories260K/stories260K.gguf', '.models/mirror/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf'].find((p) => existsSync(p));
+
+describe.skipIf(!REAL)('the real stories260K.gguf', () => {
+  it('is read to the end of its metadata', () => {
+    const bytes = readFileSync(REAL!);
+    const header = readGgufHeader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(header?.complete).toBe(true);
+    const facts = factsOf(header!);
+    expect(facts.architecture).toBe('llama');
+    expect(facts.contextLength).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Where GGUF models live: one OPFS folder holding, per model, `<id>.gguf` (complete and size-checked),
+ * `<id>.gguf.partial` (being downloaded) and `<id>.json` (where the bytes came from). Only a file under
+ * its final name whose size matches its record is ever offered as ready. Worker-only (sync handles).
+ */
+import type { PartialRecord } from './range';
+
+const DIR = 'hearth-models';
+/** wllama's own download cache, used before Hearth had its downloader; cleared by "Delete all". */
+const LEGACY_WLLAMA_DIR = 'cache';
+
+export interface GgufRecord extends PartialRecord {
+  modelId: string;
+}
+
+export interface StoredGguf {
+  modelId: string;
+  state: 'partial' | 'complete';
+  /** Bytes on disk (of the partial or the complete file). */
+  bytes: number;
+  totalBytes: number | null;
+}
+
+/** A `move` the TypeScript DOM types do not list yet (Chromium has it for OPFS files). */
+type MovableHandle = FileSystemFileHandle & { move?: (name: string) => Promise<void> };
+
+export async function modelsDir(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(DIR, { create: true });
+}
+
+/** File names of one model (ids are `[\w.-]+` in the catalog; anything else is replaced). */
+export function namesOf(modelId: string): { final: string; partial: string; record: string } {
+  const stem = modelId.replace(/[^\w.-]/g, '_');
+  return { final: `${stem}.gguf`, partial: `${stem}.gguf.partial`, record: `${stem}.json` };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError');
+}
+
+async function fileIn(dir: FileSystemDirectoryHandle, name: string): Promise<FileSystemFileHandle | null> {
+  try {
+    return await dir.getFileHandle(name);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+async function removeIn(dir: FileSystemDirectoryHandle, name: string): Promise<void> {
+  try {
+    await dir.removeEntry(name);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+/** Write a whole small file (the JSON record) through a sync handle. */
+async function writeSmallFile(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
+  const handle = await (await dir.getFileHandle(name, { create: true })).createSyncAccessHandle();
+  try {
+    handle.truncate(0);
+    if (handle.write(bytes, { at: 0 }) !== bytes.byteLength) throw new DOMException(`${name}: short write`, 'QuotaExceededError');
+    handle.flush();
+  } finally {
+    handle.close();
+  }
+}
+
+export async function readRecord(dir: FileSystemDirectoryHandle, modelId: string): Promise<GgufRecord | null> {
+  const handle = await fileIn(dir, namesOf(modelId).record);
+  if (!handle) return null;
+  try {
+    const parsed = JSON.parse(await (await handle.getFile()).text()) as Partial<GgufRecord>;
+    if (typeof parsed.url !== 'string' || typeof parsed.modelId !== 'string') return null;
+    return {
+      modelId: parsed.modelId,
+      url: parsed.url,
+      etag: typeof parsed.etag === 'string' ? parsed.etag : null,
+      totalBytes: typeof parsed.totalBytes === 'number' ? parsed.totalBytes : null,
+    };
+  } catch {
+    return null; // a torn record: the partial cannot be trusted, the download starts over
+  }
+}
+
+export async function writeRecord(dir: FileSystemDirectoryHandle, record: GgufRecord): Promise<void> {
+  await writeSmallFile(dir, namesOf(record.modelId).record, new TextEncoder().encode(JSON.stringify(record)));
+}
+
+/** Size of the partial file (0 when there is none). */
+export async function partialSize(dir: FileSystemDirectoryHandle, modelId: string): Promise<number> {
+  const handle = await fileIn(dir, namesOf(modelId).partial);
+  return handle ? (await handle.getFile()).size : 0;
+}
+
+/** The complete model file, or null. A final file whose size disagrees with its record is not offered. */
+export async function completeFile(dir: FileSystemDirectoryHandle, modelId: string): Promise<File | null> {
+  const handle = await fileIn(dir, namesOf(modelId).final);
+  if (!handle) return null;
+  const file = await handle.getFile();
+  const record = await readRecord(dir, modelId);
+  if (file.size === 0 || (record?.totalBytes != null && record.totalBytes !== file.size)) return null;
+  return file;
+}
+
+/** Give the finished partial file its final name; the record stays as the size to check against. */
+export async function promotePartial(dir: FileSystemDirectoryHandle, modelId: string): Promise<File> {
+  const names = namesOf(modelId);
+  const partial = (await dir.getFileHandle(names.partial)) as MovableHandle;
+  await removeIn(dir, names.final);
+  if (typeof partial.move === 'function') {
+    await partial.move(names.final);
+  } else {
+    // Without move(): copy, then drop the partial (needs the space twice for a moment).
+    const target = await (await dir.getFileHandle(names.final, { create: true })).createWritable();
+    await (await partial.getFile()).stream().pipeTo(target);
+    await removeIn(dir, names.partial);
+  }
+  const file = await completeFile(dir, modelId);
+  if (!file) throw new Error(`${names.final} does not have the size its record says`);
+  return file;
+}
+
+/** Delete every file of one model (complete, partial, record). */
+export async function removeModelFiles(dir: FileSystemDirectoryHandle, modelId: string): Promise<void> {
+  const names = namesOf(modelId);
+  await removeIn(dir, names.final);
+  await removeIn(dir, names.partial);
+  await removeIn(dir, names.record);
+}
+
+/** Delete the whole folder, and wllama's old cache folder. */
+export async function removeAllModelFiles(): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  for (const name of [DIR, LEGACY_WLLAMA_DIR]) {
+    try {
+      await root.removeEntry(name, { recursive: true });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+}
+
+/** Every model with bytes in the folder, by the model ids in their records. */
+export async function listStoredGguf(dir: FileSystemDirectoryHandle): Promise<StoredGguf[]> {
+  const names: string[] = [];
+  for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+  const out: StoredGguf[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const handle = await fileIn(dir, name);
+    if (!handle) continue;
+    let modelId: string;
+    try {
+      modelId = (JSON.parse(await (await handle.getFile()).text()) as { modelId?: string }).modelId ?? '';
+    } catch {
+      continue;
+    }
+    if (!modelId) continue;
+    const record = await readRecord(dir, modelId);
+    const complete = await completeFile(dir, modelId);
+    if (complete) {
+      out.push({ modelId, state: 'complete', bytes: complete.size, totalBytes: complete.size });
+      continue;
+    }
+    const bytes = await partialSize(dir, modelId);
+    if (bytes > 0) out.push({ modelId, state: 'partial', bytes, totalBytes: record?.totalBytes ?? null });
+  }
+  return out;
+}

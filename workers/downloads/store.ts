@@ -1,0 +1,90 @@
+/**
+ * The LLM worker's model store: one place that knows where each engine keeps a model's files (GGUF in
+ * our OPFS folder, web-llm in its Cache Storage), downloads what is missing (one download per model,
+ * joined by later callers), and answers the model manager: what is stored, how big, delete.
+ */
+import type { LlmModel } from '../../src/lib/catalog/types';
+import type { ModelFilesRef, StoredModelInfo } from '../llm.protocol';
+import type { ProgressReport } from '../engines/engine';
+import { downloadGguf } from './gguf-download';
+import { DownloadHub } from './hub';
+import { listStoredGguf, modelsDir, removeAllModelFiles, removeModelFiles } from './opfs-models';
+import { downloadWebLlm, removeAllWebLlm, removeWebLlm, webLlmState, type WebLlmSource } from './webllm-cache';
+
+const MiB = 1024 * 1024;
+
+/** A GGUF download ends with the model's File; a web-llm one with its files in web-llm's caches. */
+const hub = new DownloadHub<File | null, ProgressReport>();
+
+function webLlmSourceOf(ref: ModelFilesRef): WebLlmSource {
+  return { modelId: ref.model.id, modelUrl: ref.modelUrl, libUrl: ref.libUrl ?? '' };
+}
+
+function expectedBytes(model: LlmModel): number {
+  return Math.round(model.downloadSizeMB * MiB);
+}
+
+/**
+ * Make sure every file of the model is stored, downloading what is missing.
+ * @returns the GGUF file for wllama models, null for web-llm models.
+ * @throws AppError ABORTED (when `signal` fires; stored bytes are kept for a resume), STORAGE_FULL,
+ *   MODEL_FILE_NOT_FOUND, MODEL_DOWNLOAD_FAILED.
+ */
+export function ensureStored(ref: ModelFilesRef, onProgress: (p: ProgressReport) => void, signal: AbortSignal): Promise<File | null> {
+  const { model } = ref;
+  return hub.run(
+    model.id,
+    async (downloadSignal, report) => {
+      const progress = (loadedBytes: number, totalBytes: number) =>
+        report({ loadedBytes, totalBytes, text: 'Downloading the model…', phase: 'download' });
+      if (model.engine === 'wllama') {
+        return downloadGguf({ modelId: model.id, modelName: model.name, url: ref.modelUrl, expectedBytes: expectedBytes(model) }, progress, downloadSignal);
+      }
+      await downloadWebLlm(webLlmSourceOf(ref), model.name, progress, downloadSignal);
+      return null;
+    },
+    onProgress,
+    signal,
+  );
+}
+
+/** What is stored of each model (one pass over the GGUF folder, one look into web-llm's caches each). */
+export async function listStored(refs: ModelFilesRef[]): Promise<StoredModelInfo[]> {
+  const gguf = new Map((await listStoredGguf(await modelsDir())).map((g) => [g.modelId, g]));
+  const out: StoredModelInfo[] = [];
+  for (const ref of refs) {
+    const id = ref.model.id;
+    const downloading = hub.isRunning(id);
+    if (ref.model.engine === 'wllama') {
+      const g = gguf.get(id);
+      out.push({ modelId: id, state: g?.state ?? 'none', bytes: g?.bytes ?? 0, totalBytes: g?.totalBytes ?? null, downloading });
+    } else {
+      const w = await webLlmState(webLlmSourceOf(ref)).catch(() => ({ state: 'none' as const, bytes: 0 }));
+      out.push({ modelId: id, state: w.state, bytes: w.bytes, totalBytes: w.state === 'complete' ? w.bytes : null, downloading });
+    }
+  }
+  return out;
+}
+
+/** Stop a running download of the model (for every caller). */
+export function cancelDownload(modelId: string): Promise<void> {
+  return hub.cancel(modelId);
+}
+
+export function cancelAllDownloads(): Promise<void> {
+  return hub.cancelAll();
+}
+
+/** Delete every stored file of one model, finished or not. Cancel its download first. */
+export async function deleteStored(ref: ModelFilesRef): Promise<void> {
+  await hub.cancel(ref.model.id);
+  if (ref.model.engine === 'wllama') await removeModelFiles(await modelsDir(), ref.model.id);
+  else await removeWebLlm(webLlmSourceOf(ref));
+}
+
+/** Delete every model file of both engines, imported ones included. */
+export async function deleteAllStored(): Promise<void> {
+  await hub.cancelAll();
+  await removeAllModelFiles();
+  await removeAllWebLlm();
+}
