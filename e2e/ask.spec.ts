@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone, saveSettings } from './support/app';
 
 test('ask after a reload: the answer streams in and its citation opens the right passage', async ({ page }) => {
   await openReady(page);
@@ -57,4 +57,27 @@ test('stop ends the answer early and keeps what was written', async ({ page }) =
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
   await expect(page.getByRole('button', { name: 'Ask' })).toBeVisible();
+});
+
+test('sampling settings reach the model: temperature 0 repeats itself and the answer length is capped', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'bees.md', BEEKEEPING);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Temperature').fill('0');
+  await page.getByLabel('Longest answer').fill('24');
+  await saveSettings(page);
+  await expectLibraryReady(page);
+
+  const answers: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await ask(page, 'When do beekeepers harvest honey?');
+    await waitForAnswerDone(page);
+    await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+    answers.push((await lastAnswer(page).locator('.answer').textContent()) ?? '');
+    const tokens = Number(/(\d+) tokens ·/.exec((await lastAnswer(page).locator('.stats').textContent()) ?? '')?.[1]);
+    expect(tokens).toBeGreaterThan(0);
+    expect(tokens).toBeLessThanOrEqual(24);
+  }
+  expect(answers[0]?.length).toBeGreaterThan(0);
+  expect(answers[1]).toBe(answers[0]);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone, saveSettings } from './support/app';
 
 test('added documents are listed, survive a reload and can be deleted', async ({ page }) => {
   await openReady(page);
@@ -68,7 +68,7 @@ test('documents switched off are left out of search, and reranking can be turned
   await page.getByRole('checkbox', { name: 'Search volcanoes.txt' }).check();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Rerank passages').selectOption('on');
-  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await saveSettings(page);
   await expectLibraryReady(page);
   await ask(page, 'What did the 1980 eruption of Mount St. Helens do?');
   await waitForAnswerDone(page);

@@ -1,13 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone, saveSettings } from './support/app';
 
 async function chooseModel(page: Page, label: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
   const select = page.getByLabel('Language model');
   const value = await select.locator('option', { hasText: label }).getAttribute('value');
   await select.selectOption(value ?? '');
-  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await saveSettings(page);
   await expectLibraryReady(page);
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, waitForAnswerDone, saveSettings } from './support/app';
 
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -89,7 +89,7 @@ async function openWithMirror(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Catalog URL').fill(TEST_CATALOG);
   await page.getByLabel('Model source').fill(BASE);
-  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await saveSettings(page);
   await page.waitForLoadState('load');
   await expectLibraryReady(page);
 }

@@ -9,8 +9,12 @@ export async function useCatalog(page: Page, catalogUrl: string = TEST_CATALOG):
   await page.goto('/');
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Catalog URL').fill(catalogUrl);
-  await page.getByRole('button', { name: 'Save and restart' }).click();
-  await page.waitForLoadState('load');
+  await saveSettings(page);
+}
+
+/** Press "Save and restart" in the open Settings dialog and wait for the restarted page. */
+export async function saveSettings(page: Page): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save and restart' }).click()]);
 }
 
 /** Open the app with the test catalog and wait until documents can be added. */
@@ -37,7 +41,7 @@ export function documentItem(page: Page, name: string) {
 }
 
 export async function ask(page: Page, question: string): Promise<void> {
-  await page.getByLabel('Question').fill(question);
+  await page.getByLabel('Question', { exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask' }).click();
 }
 

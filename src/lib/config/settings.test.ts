@@ -10,8 +10,11 @@ describe('settings', () => {
   it('round-trips and falls back to defaults for missing or bad values', () => {
     const storage = memoryStorage();
     expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
-    writeSettings({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' }, storage);
-    expect(readSettings(storage)).toEqual({ catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' });
+    const custom = { catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' as const, temperature: 0, topP: 0.5, maxAnswerTokens: 100 };
+    writeSettings(custom, storage);
+    expect(readSettings(storage)).toEqual(custom);
+    storage.setItem('hearth.settings', '{"temperature": -1, "topP": 3, "maxAnswerTokens": "many"}');
+    expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
     storage.setItem('hearth.settings', '{"topK": 99, "catalogUrl": 5}');
     expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
     storage.setItem('hearth.settings', 'not json');

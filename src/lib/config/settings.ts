@@ -13,11 +13,17 @@ export interface Settings {
   topK: number;
   /** Reorder passages with a cross-encoder: 'auto' turns it on only on strong devices. */
   rerank: 'auto' | 'on' | 'off';
+  /** Sampling: 0 always picks the likeliest token; higher is more varied. */
+  temperature: number;
+  /** Nucleus sampling: only tokens within this cumulative probability are considered. */
+  topP: number;
+  /** The longest answer, in tokens (the context window may allow fewer). */
+  maxAnswerTokens: number;
 }
 
 const KEY = 'hearth.settings';
 
-export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'auto', temperature: 0.2, topP: 0.9, maxAnswerTokens: 384 };
 
 export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): Settings {
   try {
@@ -30,6 +36,9 @@ export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): 
       llmId: typeof parsed.llmId === 'string' && parsed.llmId ? parsed.llmId : null,
       topK: typeof parsed.topK === 'number' && parsed.topK >= 1 && parsed.topK <= 10 ? Math.round(parsed.topK) : DEFAULT_SETTINGS.topK,
       rerank: parsed.rerank === 'on' || parsed.rerank === 'off' ? parsed.rerank : 'auto',
+      temperature: inRange(parsed.temperature, 0, 2) ?? DEFAULT_SETTINGS.temperature,
+      topP: inRange(parsed.topP, 0.05, 1) ?? DEFAULT_SETTINGS.topP,
+      maxAnswerTokens: inRange(parsed.maxAnswerTokens, 16, 4096) !== null ? Math.round(parsed.maxAnswerTokens as number) : DEFAULT_SETTINGS.maxAnswerTokens,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };
@@ -50,4 +59,8 @@ export function validUrlOrNull(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+function inRange(value: unknown, min: number, max: number): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : null;
 }

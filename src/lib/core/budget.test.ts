@@ -13,5 +13,6 @@ describe('promptBudget', () => {
     expect(promptBudget(4096).maxContextChars).toBeGreaterThan(6000);
     expect(promptBudget(131072).maxContextChars).toBe(8000);
     expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 });
+    expect(promptBudget(4096, 64).maxTokens).toBe(64);
   });
 });

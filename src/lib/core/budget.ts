@@ -8,8 +8,8 @@ const TEMPLATE_TOKENS = 96;
 const MAX_ANSWER_TOKENS = 384;
 const MAX_CONTEXT_CHARS = 8000;
 
-export function promptBudget(contextLength: number): { maxTokens: number; maxContextChars: number } {
-  const maxTokens = Math.max(32, Math.min(MAX_ANSWER_TOKENS, Math.floor(contextLength / 4)));
+export function promptBudget(contextLength: number, maxAnswerTokens = MAX_ANSWER_TOKENS): { maxTokens: number; maxContextChars: number } {
+  const maxTokens = Math.max(16, Math.min(maxAnswerTokens, Math.floor(contextLength / 4)));
   const promptTokens = Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS);
   return { maxTokens, maxContextChars: Math.min(MAX_CONTEXT_CHARS, promptTokens * CHARS_PER_TOKEN) };
 }

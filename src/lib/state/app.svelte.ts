@@ -33,6 +33,7 @@ export class AppState {
     llm: this.llm,
     library: this.library,
     model: this.model,
+    sampling: () => ({ temperature: this.settings.temperature, topP: this.settings.topP, maxAnswerTokens: this.settings.maxAnswerTokens }),
     searchOptions: () => ({ k: this.settings.topK, rerank: this.caps ? shouldRerank(this.settings.rerank, this.caps) : false }),
   });
 

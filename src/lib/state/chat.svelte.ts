@@ -20,6 +20,7 @@ export interface ChatDeps {
   model: ModelState;
   /** Search options that depend on settings and the device, read at each question. */
   searchOptions: () => { k: number; rerank: boolean };
+  sampling: () => { temperature: number; topP: number; maxAnswerTokens: number };
 }
 
 /** Errors after which the LLM worker no longer holds the model: the next question reloads it. */
@@ -97,7 +98,8 @@ export class ChatState {
   }
 
   async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
-    const { maxTokens, maxContextChars } = promptBudget(this.#deps.model.model?.contextLength ?? 2048);
+    const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
+    const { maxTokens, maxContextChars } = promptBudget(this.#deps.model.model?.contextLength ?? 2048, maxAnswerTokens);
     const prompt = buildPrompt(question, sources.map((s) => ({ n: s.n, title: s.docName, text: s.text })), { maxContextChars });
     let pending = '';
     let frame = 0;
@@ -114,7 +116,8 @@ export class ChatState {
           { role: 'user', content: prompt.user },
         ],
         maxTokens,
-        temperature: 0.2,
+        temperature,
+        topP,
       },
       {
         signal,
