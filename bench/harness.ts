@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from './figure';
 import type { MachineInfo } from './machine';
+import { meterOtherCpu } from './other-cpu';
 import { renderMarkdown } from './report/markdown';
 import type { Plot } from './report/plot';
 import { renderSvg } from './report/svg';
@@ -28,8 +29,13 @@ export async function runSuites(suites: readonly Suite[], ctx: SuiteContext, set
   for (const suite of suites) {
     const busy = settle ? await settle() : undefined;
     if (busy !== undefined && busy > 0.15) ctx.log(`  note: the CPU was ${(busy * 100).toFixed(0)}% busy with other work before ${suite.name}`);
-    const cpu = busy !== undefined ? { cpuBusyBefore: Math.round(busy * 100) / 100 } : {};
+    const others = meterOtherCpu();
     const started = performance.now();
+    const round = (x: number) => Math.round(x * 100) / 100;
+    const cpu = () => {
+      const during = others();
+      return { ...(busy !== undefined ? { cpuBusyBefore: round(busy) } : {}), ...(during !== null ? { otherCpuDuring: round(during) } : {}) };
+    };
     const seconds = () => (performance.now() - started) / 1000;
     ctx.log(`▶ ${suite.name} (${suite.runtime}): ${suite.title}`);
     try {
@@ -37,15 +43,16 @@ export async function runSuites(suites: readonly Suite[], ctx: SuiteContext, set
       for (const f of result.figures) if (f.suite !== suite.name) throw new Error(`Figure "${f.name}" claims suite "${f.suite}"`);
       run.figures.push(...result.figures);
       run.plots.push(...(result.plots ?? []));
-      run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'ok', seconds: seconds(), notes: result.notes ?? [], ...cpu });
+      run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'ok', seconds: seconds(), notes: result.notes ?? [], ...cpu() });
       ctx.log(`✓ ${suite.name}: ${result.figures.length} figures in ${seconds().toFixed(1)} s`);
     } catch (error) {
       if (error instanceof SkipSuite) {
-        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'skipped', reason: error.message, seconds: seconds(), notes: [], ...cpu });
+        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'skipped', reason: error.message, seconds: seconds(), notes: [], ...cpu() });
         ctx.log(`− ${suite.name}: skipped: ${error.message}`);
       } else {
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'failed', reason, seconds: seconds(), notes: [], ...cpu });
+        // Playwright colours its call logs; keep the results plain text.
+        const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\x1b\[[0-9;]*m/g, '').trim();
+        run.statuses.push({ name: suite.name, runtime: suite.runtime, status: 'failed', reason, seconds: seconds(), notes: [], ...cpu() });
         ctx.log(`✗ ${suite.name} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
       }
     }

@@ -12,6 +12,8 @@ export interface SuiteStatus {
   notes: string[];
   /** Fraction of the CPU other work used just before the suite started (after waiting for quiet). */
   cpuBusyBefore?: number;
+  /** Fraction of all cores other processes used while the suite ran (Linux; a lower bound). */
+  otherCpuDuring?: number;
 }
 
 export interface BenchResults {

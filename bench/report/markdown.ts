@@ -1,6 +1,7 @@
 /** `latest.md`: the machine, the figures as a GitHub table, and what was skipped; pasted into the README. */
 import type { BenchResults } from '../results';
 import { figureCells, HEADERS } from './rows';
+import { sharing } from './table';
 
 function escape(cell: string): string {
   return cell.replace(/\|/g, '\\|');
@@ -23,11 +24,10 @@ export function renderMarkdown(r: BenchResults): string {
   ];
   const notes = r.suites.flatMap((s) => [
     ...s.notes.map((n) => `- ${s.name}: ${n}`),
-    ...(s.cpuBusyBefore !== undefined && s.cpuBusyBefore > 0.15
-      ? [`- ${s.name}: the CPU was ${(s.cpuBusyBefore * 100).toFixed(0)}% busy with other work when it started; its figures may be pessimistic`]
-      : []),
+    ...(sharing(s) ? [`- ${s.name}: shared the machine${sharing(s).replace(/^;/, ':')}; its figures may be pessimistic`] : []),
   ]);
-  const skipped = r.suites.filter((s) => s.status !== 'ok').map((s) => `- ${s.name}: ${s.status === 'skipped' ? 'skipped' : 'FAILED'}: ${s.reason ?? ''}`);
+  const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ');
+  const skipped = r.suites.filter((s) => s.status !== 'ok').map((s) => `- ${s.name}: ${s.status === 'skipped' ? 'skipped' : 'FAILED'}: ${oneLine(s.reason ?? '')}`);
   if (notes.length) lines.push('', 'Notes:', ...notes);
   if (skipped.length) lines.push('', 'Not measured:', ...skipped);
   if (r.plots.length) lines.push('', ...r.plots.map((p) => `![${p}](bench/results/${p})`));

@@ -24,14 +24,21 @@ export function renderTable(figures: readonly Figure[]): string {
   return [line(HEADERS), rule, ...rows.map(line)].join('\n');
 }
 
+/** How much other work shared the machine with a suite, when it matters (over 10% of the cores). */
+export function sharing(s: SuiteStatus): string {
+  const parts: string[] = [];
+  if (s.cpuBusyBefore !== undefined && s.cpuBusyBefore > 0.15) parts.push(`CPU ${(s.cpuBusyBefore * 100).toFixed(0)}% busy at its start`);
+  if (s.otherCpuDuring !== undefined && s.otherCpuDuring > 0.1) parts.push(`other processes used ${(s.otherCpuDuring * 100).toFixed(0)}% of the cores while it ran`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 export function renderOutcomes(statuses: readonly SuiteStatus[]): string {
   return statuses
     .map((s) => {
       const time = `${s.seconds.toFixed(1)} s`;
       if (s.status === 'skipped') return `${s.name}: skipped: ${s.reason ?? ''}`;
       if (s.status === 'failed') return `${s.name}: FAILED after ${time}: ${s.reason ?? ''}`;
-      const busy = s.cpuBusyBefore !== undefined && s.cpuBusyBefore > 0.15 ? `; CPU ${(s.cpuBusyBefore * 100).toFixed(0)}% busy with other work at its start` : '';
-      return `${s.name}: ok (${time}${busy})`;
+      return `${s.name}: ok (${time}${sharing(s)})`;
     })
     .join('\n');
 }
