@@ -50,7 +50,10 @@ async function timeAnswer(page: Page, question: string): Promise<[number, number
   }, answers);
   await page.getByRole('button', { name: 'Ask' }).click();
   const last = page.locator('article.message.assistant').nth(answers);
-  await last.locator('.stats').waitFor({ timeout: 120_000 });
+  await last.and(page.locator('[data-status="done"], [data-status="error"], [data-status="stopped"]')).waitFor({ timeout: 120_000 });
+  if ((await last.getAttribute('data-status')) !== 'done') {
+    throw new Error(`the answer to "${question}" ended as ${await last.getAttribute('data-status')}: ${await last.innerText()}`);
+  }
   const [t0, first, done] = await page.evaluate(() => {
     const w = window as unknown as { __first?: number; __t0?: number };
     return [w.__t0 ?? 0, w.__first ?? Number.NaN, performance.now()];

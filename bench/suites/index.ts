@@ -2,6 +2,7 @@
 import type { Suite } from '../suite';
 import { answerSuite } from './answer';
 import { appStartSuite } from './app-start';
+import { denseQualitySuite } from './dense-quality';
 import { embeddingSuite } from './embedding';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
@@ -9,4 +10,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite, answerSuite];

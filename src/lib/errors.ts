@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   MODEL_IMPORT_INVALID: 'These files are not a model Hearth can import. Choose a .gguf file, or a folder with mlc-chat-config.json, tensor-cache.json, its weight shards and the model library (.wasm).',
   // generation
   GENERATION_FAILED: 'The answer could not be generated. Try again.',
+  PROMPT_TOO_LONG: 'The question and its passages are too long for this model. Ask a shorter question, or use fewer passages in Settings.',
   ABORTED: 'Stopped.',
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
   EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
@@ -92,6 +93,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   OUT_OF_MEMORY: ModelError,
   MODEL_IMPORT_INVALID: ModelError,
   GENERATION_FAILED: GenerationError,
+  PROMPT_TOO_LONG: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,
 };

@@ -13,9 +13,9 @@ describe('classifyCommon (what wllama and the browser throw)', () => {
     expect(classifyCommon(new Error('Failed to fetch http://x/y.gguf: HTTP 503'), 'load')?.code).toBe('MODEL_DOWNLOAD_FAILED');
   });
 
-  it("maps llama.cpp's context overflow to GENERATION_FAILED with advice", () => {
+  it("maps llama.cpp's context overflow to PROMPT_TOO_LONG with advice", () => {
     const error = classifyCommon(new Error('request (402 tokens) exceeds the available context size (256 tokens), try increasing it'), 'generate');
-    expect(error?.code).toBe('GENERATION_FAILED');
+    expect(error?.code).toBe('PROMPT_TOO_LONG');
     expect(error?.message).toBe(PROMPT_TOO_LONG);
   });
 

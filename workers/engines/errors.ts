@@ -3,12 +3,11 @@
  * and their runtimes report failures as free text; these are the patterns both engines share
  * (aborts, downloads, memory, context size). web-llm's named errors are in `webllm-errors.ts`.
  */
-import { appError, AppError } from '../../src/lib/errors';
+import { appError, AppError, ERROR_CODES } from '../../src/lib/errors';
 
 export type EnginePhase = 'load' | 'generate';
 
-export const PROMPT_TOO_LONG =
-  'The question and its passages are too long for this model. Ask a shorter question, or use fewer passages in Settings.';
+export const PROMPT_TOO_LONG = ERROR_CODES.PROMPT_TOO_LONG;
 
 /** `Name: message` of any thrown value, short enough for a log line. */
 export function describeError(error: unknown): string {
@@ -41,7 +40,7 @@ export function classifyCommon(error: unknown, phase: EnginePhase): AppError | n
     return appError('OUT_OF_MEMORY', opts);
   }
   if (/exceeds the available context size|ContextWindowSizeExceeded|exceed_context_size/i.test(text)) {
-    return appError('GENERATION_FAILED', { ...opts, message: PROMPT_TOO_LONG });
+    return appError('PROMPT_TOO_LONG', opts);
   }
   if (phase === 'load') {
     // A 404, or an SPA fallback that answered with index.html where a model file should be.

@@ -30,9 +30,9 @@ describe('mapWebLlmError', () => {
     expect(error.message).toContain('timestamp-query');
   });
 
-  it('maps a prompt longer than the context window to GENERATION_FAILED with advice', () => {
+  it('maps a prompt longer than the context window to PROMPT_TOO_LONG with advice', () => {
     const error = mapWebLlmError(named('ContextWindowSizeExceededError', 'Prompt tokens exceed context window size'), 'generate');
-    expect(error.code).toBe('GENERATION_FAILED');
+    expect(error.code).toBe('PROMPT_TOO_LONG');
     expect(error.message).toBe(PROMPT_TOO_LONG);
   });
 

@@ -5,7 +5,7 @@
  * never imports web-llm and runs in Node tests.
  */
 import { appError, type AppError } from '../../src/lib/errors';
-import { classifyCommon, describeError, fallbackError, PROMPT_TOO_LONG, type EnginePhase } from './errors';
+import { classifyCommon, describeError, fallbackError, type EnginePhase } from './errors';
 
 /**
  * Map anything web-llm (or the browser under it) throws to an AppError.
@@ -32,7 +32,7 @@ export function mapWebLlmError(error: unknown, phase: EnginePhase): AppError {
     case 'DeviceLostError':
       return appError('DEVICE_LOST', opts);
     case 'ContextWindowSizeExceededError':
-      return appError('GENERATION_FAILED', { ...opts, message: PROMPT_TOO_LONG });
+      return appError('PROMPT_TOO_LONG', opts);
     case 'GPUOutOfMemoryError':
       return appError('OUT_OF_MEMORY', opts);
     case 'IntegrityError':

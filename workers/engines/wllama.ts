@@ -9,7 +9,7 @@ import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { appError, type AppError } from '../../src/lib/errors';
 import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
-import { classifyCommon, fallbackError, PROMPT_TOO_LONG, type EnginePhase } from './errors';
+import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
 const logger: WllamaLogger = {
@@ -125,7 +125,7 @@ export class WllamaEngine implements LlmEngine {
     }
     const room = this.#nCtx - promptTokens;
     if (room < 1) {
-      throw appError('GENERATION_FAILED', { message: PROMPT_TOO_LONG, detail: `${promptTokens} prompt tokens, context window ${this.#nCtx}` });
+      throw appError('PROMPT_TOO_LONG', { detail: `${promptTokens} prompt tokens, context window ${this.#nCtx}` });
     }
     const maxTokens = Math.max(1, Math.min(Math.floor(request.maxTokens), room));
 

@@ -99,8 +99,28 @@ export class ChatState {
 
   async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
-    const { maxTokens, maxContextChars } = promptBudget(this.#deps.model.model?.contextLength ?? 2048, maxAnswerTokens);
-    const prompt = buildPrompt(question, sources.map((s) => ({ n: s.n, title: s.docName, text: s.text })), { maxContextChars });
+    const budget = promptBudget(this.#deps.model.model?.contextLength ?? 2048, maxAnswerTokens);
+    const contexts = sources.map((s) => ({ n: s.n, title: s.docName, text: s.text }));
+    // Characters per token differ between tokenizers: when the engine finds the prompt too long,
+    // try again with half the passage text (the best-ranked passages are kept).
+    for (let contextChars = budget.maxContextChars; ; contextChars = Math.floor(contextChars / 2)) {
+      const prompt = buildPrompt(question, contexts, { maxContextChars: contextChars });
+      try {
+        await this.#stream(prompt, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        return;
+      } catch (error) {
+        const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
+        if (!tooLong || contextChars < 200 || reply.content) throw error;
+      }
+    }
+  }
+
+  async #stream(
+    prompt: { system: string; user: string },
+    sampling: { maxTokens: number; temperature: number; topP: number },
+    reply: LiveMessage,
+    signal: AbortSignal,
+  ): Promise<void> {
     let pending = '';
     let frame = 0;
     const flush = () => {
@@ -115,9 +135,7 @@ export class ChatState {
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
-        maxTokens,
-        temperature,
-        topP,
+        ...sampling,
       },
       {
         signal,
