@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
 
 /**
  * End-to-end tests drive the built PWA (vite preview) in headless Chromium, with models served by a
@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test';
  */
 const APP_PORT = 4173;
 const MIRROR_PORT = 4180;
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const systemChromium = chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,15 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-webgpu',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

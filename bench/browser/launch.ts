@@ -1,24 +1,14 @@
-/** Headless Chromium with the flags this project's machines need (see ../shared/PLATFORM.md). */
-import { existsSync } from 'node:fs';
+/** Headless Chromium for the benchmarks: the project's flags plus eager memory measurement. */
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS as BASE_ARGS, chromiumPath } from '../../e2e/support/chromium';
+
+export { chromiumPath };
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
+  ...BASE_ARGS,
   // Resolve performance.measureUserAgentSpecificMemory() at once instead of at the next GC.
   '--enable-blink-features=ForceEagerMeasureMemory',
 ];
-
-/** $CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser. */
-export function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 export function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
