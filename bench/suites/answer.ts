@@ -15,6 +15,21 @@ import { skip, type Suite } from '../suite';
 import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
 
 const NAME = 'answer';
+
+/** Records main-thread long tasks (> 50 ms) in the page, by phase, from the first script on. */
+const LONG_TASKS = `
+  window.__longTasks = { phase: 'start', max: {} };
+  new PerformanceObserver((list) => {
+    const lt = window.__longTasks;
+    for (const e of list.getEntries()) lt.max[lt.phase] = Math.max(lt.max[lt.phase] ?? 0, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+type LongTasks = { phase: string; max: Record<string, number> };
+
+async function phase(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => ((window as unknown as { __longTasks: LongTasks }).__longTasks.phase = n), name);
+}
 const QUESTIONS = [
   'What did the president say about the economy?',
   'What is the plan for health care?',
@@ -79,22 +94,41 @@ export const answerSuite: Suite = {
     const first: number[] = [];
     const done: number[] = [];
     const engineFirst: number[] = [];
+    const longest: Record<string, number> = {};
     try {
       for (let r = 0; r < runs; r++) {
         const context = await env.browser.newContext();
         await context.addInitScript(app.settingsScript);
+        await context.addInitScript(LONG_TASKS);
         const page = await context.newPage();
         await page.goto(app.appUrl);
         await page.getByRole('button', { name: 'Add documents' }).and(page.locator(':enabled')).waitFor({ timeout: 180_000 });
+        // Check the instrument: a deliberate 80 ms task must be seen, or the figures below mean nothing.
+        await phase(page, 'probe');
+        await page.evaluate(() => {
+          // Scheduled as a page task (a task run from the devtools protocol is not attributed).
+          setTimeout(() => {
+            const end = performance.now() + 80;
+            while (performance.now() < end);
+          });
+        });
+        await page.waitForTimeout(300);
+        const probe = await page.evaluate(() => (window as unknown as { __longTasks: LongTasks }).__longTasks.max.probe ?? 0);
+        if (probe < 50) throw new Error(`the long-task observer missed a deliberate 80 ms task (saw ${probe} ms)`);
+        await phase(page, 'ingest');
         ingest.push(await timeToListed(page, sotu));
+        await phase(page, 'load');
         // The first answer also downloads and loads the model: warm-up, not counted.
         await timeAnswer(page, 'What is this speech about?');
+        await phase(page, 'answer');
         for (const q of questions) {
           const [f, d, e] = await timeAnswer(page, q);
           first.push(f);
           done.push(d);
           engineFirst.push(e);
         }
+        const { max } = await page.evaluate(() => (window as unknown as { __longTasks: LongTasks }).__longTasks);
+        for (const [k, v] of Object.entries(max)) longest[k] = Math.max(longest[k] ?? 0, v);
         await context.close();
       }
     } finally {
@@ -113,6 +147,15 @@ export const answerSuite: Suite = {
           baseline: { name: "engine's own first token (LLM worker)", value: median(engineFirst), kind: 'measured' },
         }),
         figure(NAME, { name: 'press Ask → answer done, stories260K', unit: 'ms', samples: done, better: 'lower' }),
+        ...(['ingest', 'load', 'answer'] as const).map((p) =>
+          figure(NAME, {
+            name: `longest main-thread task while ${p === 'ingest' ? 'adding the document' : p === 'load' ? 'downloading and loading the model' : 'answering (streaming)'}`,
+            unit: 'ms',
+            samples: [longest[p] ?? 0],
+            better: 'lower',
+            baseline: { name: 'bound: no task over 50 ms (0 = none over 50 ms seen)', value: 50, kind: 'target' },
+          }),
+        ),
       ],
       notes: [`${runs} fresh browser contexts; ${questions.length} questions each after one warm-up question that downloads and loads the model; production build served by vite preview, models by scripts/serve-mirror.ts on localhost`],
     };
