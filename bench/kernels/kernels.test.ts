@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOPS_PER_ITER, FMA_ACCUMULATORS, FMA_UNROLL, fmaModuleBytes, sumModuleBytes } from './kernels';
 import { measureBandwidth, measureFlops } from './measure';
-import { sleb, uleb } from './wasm-encoder';
+import { sleb, uleb } from '../../src/lib/core/wasm/encoder';
 
 /** The fma kernel's result, computed lane by lane in f32 arithmetic. */
 function fmaReference(iters: number, fused: boolean): number {

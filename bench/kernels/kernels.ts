@@ -5,7 +5,7 @@
  * - `sum(ptr, end, reps)`: streams a buffer with 16-byte loads into 4 accumulators: the read
  *   bandwidth a WASM kernel can get (what an LLM's decode step needs to stream its weights).
  */
-import { encodeModule, I32, op, V128, F32, type FuncDef } from './wasm-encoder';
+import { encodeModule, I32, op, V128, F32, type FuncDef } from '../../src/lib/core/wasm/encoder';
 
 export const FMA_ACCUMULATORS = 12;
 export const FMA_UNROLL = 4;

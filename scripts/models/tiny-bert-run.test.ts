@@ -3,48 +3,30 @@
  * over HTTP with env.remoteHost and the hub's {model}/resolve/{revision}/ path template.
  * (In Node, transformers.js runs it on onnxruntime-node, whose bundled CPU binary works here.)
  */
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mirror } from './mirror.ts';
 import { runTarget } from './run-targets.ts';
 import { TINY_BERT } from './specs.ts';
+import { serveDirectory, type StaticServer } from './static-server.ts';
 import { tinyBertTarget } from './target-tiny-bert.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-tiny-bert-'));
 const root = join(dir, 'mirror');
-let server: Server;
-const requested: string[] = [];
-
-function serve(rootDir: string): Promise<Server> {
-  const s = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requested.push(path);
-    const file = normalize(join(rootDir, path));
-    const st = file.startsWith(rootDir) ? statSync(file, { throwIfNoEntry: false }) : undefined;
-    if (!st?.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Length': st.size });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
+let server: StaticServer;
 
 let extract: FeatureExtractionPipeline;
 
 beforeAll(async () => {
   const report = await runTarget(tinyBertTarget, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
   expect(report.problems).toEqual([]);
-  server = await serve(root);
+  server = await serveDirectory(root);
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
-  env.remoteHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  env.remoteHost = server.url;
   env.remotePathTemplate = '{model}/resolve/{revision}/';
   // In Node, transformers.js hands onnxruntime-node a file path, so it needs a file cache: keep it in the temp dir.
   env.useFSCache = true;
@@ -52,15 +34,15 @@ beforeAll(async () => {
   extract = await pipeline('feature-extraction', TINY_BERT.repo, { dtype: 'fp32' });
 }, 30_000);
 
-afterAll(() => {
-  server?.close();
+afterAll(async () => {
+  await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('tiny BERT in transformers.js', () => {
   it('was fetched from the mirror in hub layout', () => {
-    expect(requested).toContain(`/${TINY_BERT.repo}/resolve/main/onnx/model.onnx`);
-    expect(requested).toContain(`/${TINY_BERT.repo}/resolve/main/tokenizer.json`);
+    expect(server.requested).toContain(`/${TINY_BERT.repo}/resolve/main/onnx/model.onnx`);
+    expect(server.requested).toContain(`/${TINY_BERT.repo}/resolve/main/tokenizer.json`);
   });
 
   it('tokenizes like BERT: [CLS] … [SEP], lowercase, no [UNK] for plain words', () => {

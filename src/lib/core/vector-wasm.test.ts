@@ -3,18 +3,10 @@
  * JavaScript int8 storage for int8, and the JavaScript fallback when SIMD is missing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mulberry32 } from './fixtures/random';
 import { normalize, VectorIndex, type Quantization } from './vector';
 import { createStorage } from './vector-storage';
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomVectors(n: number, dim: number, seed: number): Float32Array[] {
   const rand = mulberry32(seed);

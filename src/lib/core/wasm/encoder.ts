@@ -33,6 +33,12 @@ export function sleb(n: number): number[] {
 }
 
 const simd = (code: number): number[] => [0xfd, ...uleb(code)];
+
+function f32Bytes(x: number): number[] {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setFloat32(0, x, true);
+  return [...b];
+}
 /** memarg: log2 of the alignment hint, then the static offset. */
 const memarg = (alignLog2: number, offset: number): number[] => [alignLog2, ...uleb(offset)];
 
@@ -43,10 +49,12 @@ export const op = {
   localTee: (i: number) => [0x22, ...uleb(i)],
   i32Const: (n: number) => [0x41, ...sleb(n)],
   i32Add: [0x6a],
+  i32Sub: [0x6b],
   i32Mul: [0x6c],
   i32LtU: [0x49],
   i32Eqz: [0x45],
   f32Add: [0x92],
+  f32Const: (x: number) => [0x43, ...f32Bytes(x)],
   f32Mul: [0x94],
   f32ConvertI32S: [0xb2],
   f32Load: (offset = 0) => [0x2a, ...memarg(2, offset)],
@@ -66,6 +74,9 @@ export const op = {
   i32x4ExtractLane: (lane: number) => [...simd(0x1b), lane],
   f32x4ExtractLane: (lane: number) => [...simd(0x1f), lane],
   i32x4Add: simd(0xae),
+  f32x4Splat: simd(0x13),
+  /** a × b + c, fused where the CPU can (relaxed SIMD; the benchmarks use it, the app does not). */
+  f32x4RelaxedMadd: simd(0x105),
   /** Pairwise i16 products summed into i32 lanes (pmaddwd). */
   i32x4DotI16x8S: simd(0xba),
   f32x4Add: simd(0xe4),
@@ -84,7 +95,9 @@ export interface FuncDef {
 export interface ModuleDef {
   funcs: FuncDef[];
   /** Import the memory as env.memory (the caller owns and grows it). */
-  importMemory: boolean;
+  importMemory?: boolean;
+  /** Or: a memory of its own of this many 64 KiB pages, exported as "memory". */
+  memoryPages?: number;
 }
 
 function vec(items: number[][]): number[] {
@@ -105,6 +118,7 @@ export function encodeModule(def: ModuleDef): Uint8Array<ArrayBuffer> {
   // Memory import: limits flag 0 = minimum only, so the memory can grow to the engine's maximum.
   const imports = def.importMemory ? [[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]] : [];
   const exports = def.funcs.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
+  if (def.memoryPages !== undefined) exports.push([...name('memory'), 0x02, 0]);
   const code = def.funcs.map((f) => {
     const body = [...vec(f.locals.map(([count, type]) => [...uleb(count), type])), ...f.body, ...op.end];
     return [...uleb(body.length), ...body];
@@ -114,6 +128,7 @@ export function encodeModule(def: ModuleDef): Uint8Array<ArrayBuffer> {
     ...section(1, vec(types)),
     ...(imports.length ? section(2, vec(imports)) : []),
     ...section(3, vec(def.funcs.map((_, i) => uleb(i)))),
+    ...(def.memoryPages !== undefined ? section(5, vec([[0x00, ...uleb(def.memoryPages)]])) : []),
     ...section(7, vec(exports)),
     ...section(10, vec(code)),
   ]);
