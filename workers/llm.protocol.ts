@@ -6,6 +6,7 @@
  * download at once (what was stored is kept, and the next download continues from there).
  */
 import type { EngineId, LlmModel, LocalModel } from '../src/lib/catalog/types';
+import type { KvCacheChoice } from './engines/kv-cache';
 
 export type LlmEngineId = Extract<EngineId, 'webllm' | 'wllama'>;
 
@@ -22,6 +23,8 @@ export interface LoadPayload {
   libUrl?: string;
   /** wllama only: CPU threads (1 unless the page is cross-origin isolated). */
   threads?: number;
+  /** wllama only: 'auto' (default) = a q8_0 KV cache where the model's heads allow it; 'f16' = llama.cpp's default. */
+  kvCache?: KvCacheChoice;
   /** Context window to allocate, at most the model's `contextLength` (default: min(contextLength, 4096)). */
   contextWindow?: number;
 }

@@ -27,7 +27,7 @@ function exclusive<T>(task: () => Promise<T>): Promise<T> {
 }
 
 function loadKey(p: LoadPayload): string {
-  return JSON.stringify([p.model.id, p.model.engine, p.modelUrl, p.libUrl ?? '', p.threads ?? 0, p.contextWindow ?? 0]);
+  return JSON.stringify([p.model.id, p.model.engine, p.modelUrl, p.libUrl ?? '', p.threads ?? 0, p.contextWindow ?? 0, p.kvCache ?? 'auto']);
 }
 
 async function dropEngine(): Promise<void> {

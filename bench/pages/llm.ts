@@ -5,6 +5,7 @@
  */
 import type { LlmModel } from '../../src/lib/catalog/types';
 import { createLlmClient } from '../../src/lib/llm/client';
+import type { KvCacheChoice } from '../../workers/engines/kv-cache';
 import { expose } from './expose';
 
 const client = createLlmClient();
@@ -21,10 +22,10 @@ export interface AnswerTiming {
 
 const api = {
   /** Loads (downloading first when the model is not stored yet); returns milliseconds. */
-  async load(model: LlmModel, modelUrl: string, threads: number): Promise<number> {
+  async load(model: LlmModel, modelUrl: string, threads: number, kvCache: KvCacheChoice = 'auto'): Promise<number> {
     await client.call('unload', {});
     const t0 = performance.now();
-    await client.call('load', { model, modelUrl, threads });
+    await client.call('load', { model, modelUrl, threads, kvCache });
     return performance.now() - t0;
   },
 

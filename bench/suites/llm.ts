@@ -11,6 +11,7 @@ import type { LlmModel, WllamaModel } from '../../src/lib/catalog/types';
 import { benchText } from '../data/text';
 import { figure, type Figure } from '../figure';
 import { llamaFlopsPerToken, llamaWeightBytesPerToken } from '../model-costs';
+import type { KvCacheChoice } from '../../workers/engines/kv-cache';
 import type { AnswerTiming, LlmPageApi } from '../pages/llm';
 import { median } from '../stats';
 import type { Suite, SuiteContext } from '../suite';
@@ -23,6 +24,8 @@ const FLOOR_TPS = 20;
 interface Config {
   quant: LlamaQuant;
   threads: number;
+  /** The app's choice (q8_0 where the heads allow it) or llama.cpp's default f16 cache, the baseline. */
+  kv: KvCacheChoice;
   cold: number;
   warm: number[];
   answers: AnswerTiming[];
@@ -62,40 +65,44 @@ export const llmSuite: Suite = {
     const question = (i: number, n: number) => `(${i}) ${words.slice((i * 37) % 200, ((i * 37) % 200) + n).join(' ')}`;
     const configs: Config[] = [];
 
-    for (const quant of quants) {
+    // Every quantization × thread count with the app's KV cache, and Q8_0 on 2 threads once more with
+    // llama.cpp's default f16 cache: the same-run baseline for the cache choice (engines/kv-cache.ts).
+    const runs: Pick<Config, 'quant' | 'threads' | 'kv'>[] = quants.flatMap((quant) => threadsList.map((threads) => ({ quant, threads, kv: 'auto' as const })));
+    if (!ctx.quick) runs.push({ quant: 'Q8_0', threads: 2, kv: 'f16' });
+    for (const { quant, threads, kv } of runs) {
       const model = modelRecord(ctx.root, quant);
       const url = `${env.origin}/mirror/${SMOLLM2_DIR}/${SMOLLM2_FILES[quant]}`;
-      for (const threads of threadsList) {
-        // A new context has an empty OPFS, so the first load downloads the file into it: "cold".
-        const page = await env.openPage<LlmPageApi>('llm');
-        try {
-          const cold = await page.call('load', model, url, threads);
-          const warm: number[] = [];
-          for (let i = 0; i < plan.warmLoads; i++) warm.push(await page.call('load', model, url, threads));
-          // Warm-up answer, which also calibrates tokens per word: a short and a 20-word question.
-          if (!promptWordCount) {
-            const t0 = (await page.call('answer', question(0, 1), 4)).promptTokens;
-            const t1 = (await page.call('answer', question(1, 21), 4)).promptTokens;
-            promptWordCount = Math.max(1, Math.round(1 + ((PROMPT_TOKENS - t0) * 20) / Math.max(1, t1 - t0)));
-            ctx.log(`  prompt: ${promptWordCount} words ≈ ${PROMPT_TOKENS} tokens (twin tokenizer: ${((t1 - t0) / 20).toFixed(2)} tokens/word)`);
-          } else {
-            await page.call('answer', question(1, 5), 4);
-          }
-          const answers: AnswerTiming[] = [];
-          for (let r = 0; r < plan.reps; r++) answers.push(await page.call('answer', question(2 + r, promptWordCount), plan.maxTokens));
-          configs.push({ quant, threads, cold, warm, answers });
-          const a = answers[answers.length - 1] as AnswerTiming;
-          ctx.log(`  ${quant}, ${threadsLabel(threads)}: load ${(cold / 1000).toFixed(1)} s cold / ${(median(warm) / 1000).toFixed(1)} s warm, TTFT ${(a.firstTokenMs / 1000).toFixed(1)} s for ${a.promptTokens} tokens, decode ${a.tokensPerSecond} tokens/s`);
-        } finally {
-          await page.call('unload').catch(() => undefined);
-          await page.close();
+      // A new context has an empty OPFS, so the first load downloads the file into it: "cold".
+      const page = await env.openPage<LlmPageApi>('llm');
+      try {
+        const cold = await page.call('load', model, url, threads, kv);
+        const warm: number[] = [];
+        for (let i = 0; i < plan.warmLoads; i++) warm.push(await page.call('load', model, url, threads, kv));
+        // Warm-up answer, which also calibrates tokens per word: a short and a 20-word question.
+        if (!promptWordCount) {
+          const t0 = (await page.call('answer', question(0, 1), 4)).promptTokens;
+          const t1 = (await page.call('answer', question(1, 21), 4)).promptTokens;
+          promptWordCount = Math.max(1, Math.round(1 + ((PROMPT_TOKENS - t0) * 20) / Math.max(1, t1 - t0)));
+          ctx.log(`  prompt: ${promptWordCount} words ≈ ${PROMPT_TOKENS} tokens (twin tokenizer: ${((t1 - t0) / 20).toFixed(2)} tokens/word)`);
+        } else {
+          await page.call('answer', question(1, 5), 4);
         }
+        const answers: AnswerTiming[] = [];
+        for (let r = 0; r < plan.reps; r++) answers.push(await page.call('answer', question(2 + r, promptWordCount), plan.maxTokens));
+        configs.push({ quant, threads, kv, cold, warm, answers });
+        const a = answers[answers.length - 1] as AnswerTiming;
+        ctx.log(`  ${quant}, ${threadsLabel(threads)}${kv === 'f16' ? ', f16 KV cache' : ''}: load ${(cold / 1000).toFixed(1)} s cold / ${(median(warm) / 1000).toFixed(1)} s warm, TTFT ${(a.firstTokenMs / 1000).toFixed(1)} s for ${a.promptTokens} tokens, decode ${a.tokensPerSecond} tokens/s`);
+      } finally {
+        await page.call('unload').catch(() => undefined);
+        await page.close();
       }
     }
 
     const figures: Figure[] = [];
     const flopsPerToken = llamaFlopsPerToken(SMOLLM2.shape);
-    for (const c of configs) {
+    const appConfigs = configs.filter((c) => c.kv === 'auto');
+    const f16 = configs.find((c) => c.kv === 'f16');
+    for (const c of appConfigs) {
       const label = `${c.quant}, ${threadsLabel(c.threads)}`;
       const tps = c.answers.map((a) => a.tokensPerSecond).filter((x) => x > 0);
       if (tps.length === 0) throw new Error(`No decode speed for ${label}: every answer stopped after one token`);
@@ -118,8 +125,9 @@ export const llmSuite: Suite = {
       );
       if (c.quant === 'Q8_0' && c.threads === 2) {
         figures.push(figure(NAME, { name: `decode tokens/s, ${label} (floor)`, unit: 'tokens/s', samples: tps, better: 'higher', baseline: { name: 'floor', value: FLOOR_TPS, kind: 'target' } }));
+        if (f16) figures.push(...cacheFigures(c, f16, label));
       }
-      const one = configs.find((o) => o.quant === c.quant && o.threads === 1);
+      const one = appConfigs.find((o) => o.quant === c.quant && o.threads === 1);
       const promptTokens = median(c.answers.map((a) => a.promptTokens));
       figures.push(
         figure(NAME, {
@@ -133,7 +141,7 @@ export const llmSuite: Suite = {
       );
     }
     for (const quant of quants) {
-      const cs = configs.filter((c) => c.quant === quant);
+      const cs = appConfigs.filter((c) => c.quant === quant);
       const cold = cs.map((c) => c.cold / 1000);
       figures.push(
         figure(NAME, { name: `load cold (download from local mirror into OPFS + load), ${quant}`, unit: 's', samples: cold, better: 'lower' }),
@@ -151,9 +159,21 @@ export const llmSuite: Suite = {
     return {
       figures,
       notes: [
+        'KV cache: q8_0 with flash attention (the app\'s choice for 32-multiple head widths), against llama.cpp\'s default f16 cache in the same run (Q8_0, 2 threads)',
         'path: the app\'s own LLM worker (workers/llm.worker.ts) through its client: download into OPFS, wllama engine, answers streamed to the page; wllama runs llama.cpp in its own nested worker',
         `prompts: ${promptWordCount} words of plain prose as one user message through the chat template; answers of ${plan.maxTokens} tokens at temperature 0.7; the twins have random weights, so the text is noise but the work per token is the real model's`,
       ],
     };
   },
 };
+
+/** The app's q8_0 KV cache against llama.cpp's default f16 cache: decode speed and time to first token. */
+function cacheFigures(app: Config, f16: Config, label: string): Figure[] {
+  const decode = (c: Config) => c.answers.map((a) => a.tokensPerSecond).filter((x) => x > 0);
+  const ttft = (c: Config) => c.answers.map((a) => a.firstTokenMs / 1000);
+  const base = (value: number) => ({ name: 'f16 KV cache (llama.cpp default)', value, kind: 'measured' as const });
+  return [
+    figure(NAME, { name: `decode tokens/s, ${label}, q8_0 KV cache`, unit: 'tokens/s', samples: decode(app), better: 'higher', baseline: base(median(decode(f16))) }),
+    figure(NAME, { name: `time to first token, ${label}, q8_0 KV cache`, unit: 's', samples: ttft(app), better: 'lower', baseline: base(median(ttft(f16))) }),
+  ];
+}

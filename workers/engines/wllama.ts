@@ -10,6 +10,7 @@ import { appError, type AppError } from '../../src/lib/errors';
 import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
+import { kvCacheOptionsFor, type KvCacheOptions } from './kv-cache';
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
 const logger: WllamaLogger = {
@@ -74,15 +75,17 @@ export class WllamaEngine implements LlmEngine {
     this.#wllama = wllama;
     onProgress({ loadedBytes: totalBytes, totalBytes, text: 'Starting the model…', phase: 'start' });
     // Reading the file into llama.cpp is not interruptible: a cancel is honoured right after it.
+    const kvCache = await kvCacheOptionsFor(files[0] as Blob, options.kvCache);
+    const params = {
+      n_ctx: requestedCtx,
+      n_threads: options.threads ?? defaultThreads(),
+      // CPU only: the WASM engine is chosen when there is no usable GPU (and SwiftShader is slower than the CPU).
+      n_gpu_layers: 0,
+      // One conversation at a time, so the prompt cache of the token-count pass is reused (see generate).
+      n_parallel: 1,
+    };
     try {
-      await wllama.loadModel(files, {
-        n_ctx: requestedCtx,
-        n_threads: options.threads ?? defaultThreads(),
-        // CPU only: the WASM engine is chosen when there is no usable GPU (and SwiftShader is slower than the CPU).
-        n_gpu_layers: 0,
-        // One conversation at a time, so the prompt cache of the token-count pass is reused (see generate).
-        n_parallel: 1,
-      });
+      await this.#loadWith(wllama, files, params, kvCache);
     } catch (error) {
       await this.unload();
       throw isAbort(error, signal) ? appError('ABORTED') : mapWllamaError(error, 'load');
@@ -95,6 +98,19 @@ export class WllamaEngine implements LlmEngine {
     this.#nCtx = Math.min(info.n_ctx, requestedCtx);
     this.#chat = Boolean(wllama.getChatTemplate());
     return { modelId: options.model.id, engine: 'wllama', contextLength: this.#nCtx };
+  }
+
+  /** Loads with the q8_0 cache; should llama.cpp refuse it for this model, once more with its defaults. */
+  async #loadWith(wllama: Wllama, files: Blob[], params: Record<string, number>, kvCache: KvCacheOptions): Promise<void> {
+    try {
+      await wllama.loadModel(files, { ...params, ...kvCache });
+    } catch (error) {
+      const refusedCache = Object.keys(kvCache).length > 0 && mapWllamaError(error, 'load').code === 'MODEL_LOAD_FAILED';
+      if (!refusedCache) throw error;
+      console.warn('[wllama] the q8_0 KV cache was refused; loading with the default cache', error);
+      await wllama.exit().catch(() => {});
+      await wllama.loadModel(files, params);
+    }
   }
 
   async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
