@@ -15,4 +15,9 @@ describe('promptBudget', () => {
     expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 });
     expect(promptBudget(4096, 64).maxTokens).toBe(64);
   });
+  it('keeps prompts shorter on the CPU engine, where reading them is slow', () => {
+    expect(promptBudget(4096, 384, 'wllama').maxContextChars).toBe(4000);
+    expect(promptBudget(4096, 384, 'webllm').maxContextChars).toBeGreaterThan(6000);
+    expect(promptBudget(512, 384, 'wllama')).toEqual(promptBudget(512));
+  });
 });

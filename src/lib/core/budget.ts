@@ -7,9 +7,20 @@ const CHARS_PER_TOKEN = 2;
 const TEMPLATE_TOKENS = 96;
 const MAX_ANSWER_TOKENS = 384;
 const MAX_CONTEXT_CHARS = 8000;
+/**
+ * On the CPU engine the prompt is read at tens of tokens per second (SmolLM2-135M, 2 threads: ~40;
+ * `npm run bench -- --suite llm`), so passages are capped at ~1,000 tokens of English: a first word
+ * in well under half a minute rather than a minute.
+ */
+const MAX_CONTEXT_CHARS_ON_CPU = 4000;
 
-export function promptBudget(contextLength: number, maxAnswerTokens = MAX_ANSWER_TOKENS): { maxTokens: number; maxContextChars: number } {
+export function promptBudget(
+  contextLength: number,
+  maxAnswerTokens = MAX_ANSWER_TOKENS,
+  engine: 'webllm' | 'wllama' = 'webllm',
+): { maxTokens: number; maxContextChars: number } {
   const maxTokens = Math.max(16, Math.min(maxAnswerTokens, Math.floor(contextLength / 4)));
   const promptTokens = Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS);
-  return { maxTokens, maxContextChars: Math.min(MAX_CONTEXT_CHARS, promptTokens * CHARS_PER_TOKEN) };
+  const cap = engine === 'wllama' ? MAX_CONTEXT_CHARS_ON_CPU : MAX_CONTEXT_CHARS;
+  return { maxTokens, maxContextChars: Math.min(cap, promptTokens * CHARS_PER_TOKEN) };
 }

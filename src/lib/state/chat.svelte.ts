@@ -99,7 +99,8 @@ export class ChatState {
 
   async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
-    const budget = promptBudget(this.#deps.model.model?.contextLength ?? 2048, maxAnswerTokens);
+    const model = this.#deps.model.model;
+    const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, model?.engine === 'wllama' ? 'wllama' : 'webllm');
     const contexts = sources.map((s) => ({ n: s.n, title: s.docName, text: s.text }));
     // Characters per token differ between tokenizers: when the engine finds the prompt too long,
     // try again with half the passage text (the best-ranked passages are kept).
