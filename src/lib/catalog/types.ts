@@ -28,6 +28,8 @@ interface ModelBase {
   paramsM?: number;
   /** Published quality figures from the model card, e.g. { "IFEval": 41.0 }. */
   quality?: Record<string, number>;
+  /** Languages the model card says it supports (ISO 639-1 codes); absent means English only. */
+  languages?: string[];
   /** Models only tests and self-hosters list; never recommended by default. */
   hidden?: boolean;
 }

@@ -3,7 +3,7 @@ import shipped from '../../../models.json';
 import { parseCatalog } from '../catalog/load';
 import type { LlmModel } from '../catalog/types';
 import type { DeviceCapabilities, GpuCapabilities } from './capabilities';
-import { checkFits, missingFeatures, recommendLlm, requiredFeaturesOf } from './recommend';
+import { checkFits, missingFeatures, primaryLanguage, recommendLlm, requiredFeaturesOf } from './recommend';
 
 const catalog = parseCatalog(shipped);
 const GiB = 1024 ** 3;
@@ -104,6 +104,32 @@ describe('recommendLlm', () => {
     const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB: null }));
     expect(model.paramsM).toBeLessThanOrEqual(400);
     expect(reason).toMatch(/unknown amount of memory/);
+  });
+
+  it("prefers, within the tier, a model that supports the browser's language, and says so", () => {
+    // CPU, below 4 GB: the multilingual LFM2-350M instead of the English-only SmolLM2-360M.
+    const german = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'de-AT');
+    expect(german.model.id).toBe('LFM2-350M-Q8_0-GGUF');
+    expect(german.reason).toMatch(/supports German\.$/);
+    // A GPU with 8 GB: Qwen2.5 1.5B (German among its languages) rather than the English-only SmolLM2 1.7B.
+    expect(recommendLlm(catalog, device(), 'de').model.id).toBe('Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
+    // English users get the same picks as before, with no language note.
+    const english = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'en-GB');
+    expect(english.model.id).toBe('SmolLM2-360M-Instruct-Q8_0-GGUF');
+    expect(english.reason).not.toMatch(/supports|English/);
+  });
+
+  it('says when no model that fits supports the language (1 GB phone: only the 135M English model)', () => {
+    const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 1 }), 'ja-JP');
+    expect(model.id).toBe('SmolLM2-135M-Instruct-Q8_0-GGUF');
+    expect(reason).toMatch(/no model that fits here supports Japanese, so answers may come in English\.$/);
+  });
+
+  it('reads the primary language of a browser tag', () => {
+    expect(primaryLanguage('pt-BR')).toBe('pt');
+    expect(primaryLanguage('zh_Hant_TW')).toBe('zh');
+    expect(primaryLanguage('')).toBe('en');
+    expect(primaryLanguage(undefined)).toBe('en');
   });
 
   it('never recommends a hidden test model', () => {

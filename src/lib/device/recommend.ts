@@ -5,7 +5,8 @@
  * The rules: size by memory (below ~2 GB a ~135M model, below ~4 GB ~360M, else up to ~1.7B);
  * q4f32 builds when the GPU lacks shader-f16; the WASM engine (GGUF on the CPU) when there is no
  * WebGPU adapter or only a software one. On the CPU the top tier stops at ~0.5B, because a 1B model
- * answers at a few tokens per second there.
+ * answers at a few tokens per second there. Within a tier, a model that supports the user's language
+ * (the browser's) comes first; English is assumed for models that list no languages.
  */
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from './capabilities';
@@ -79,6 +80,36 @@ function byPreference(defaultId: string) {
     a.memoryMB - b.memoryMB;
 }
 
+/** "de-AT" → "de"; English when the browser does not say. */
+export function primaryLanguage(tag: string | undefined): string {
+  return tag?.toLowerCase().split(/[-_]/)[0] || 'en';
+}
+
+function speaks(model: LlmModel, language: string): boolean {
+  return (model.languages ?? ['en']).includes(language);
+}
+
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/** Models speaking the user's language first, then `byPreference`. */
+function byLanguageThenPreference(language: string, defaultId: string) {
+  const preference = byPreference(defaultId);
+  return (a: LlmModel, b: LlmModel) => Number(speaks(b, language)) - Number(speaks(a, language)) || preference(a, b);
+}
+
+/** The end of the reason sentence: whether the pick supports a non-English user's language. */
+function languageNote(pick: LlmModel, language: string): string {
+  if (language === 'en') return '';
+  const name = languageName(language);
+  return speaks(pick, language) ? `; it supports ${name}` : `; no model that fits here supports ${name}, so answers may come in English`;
+}
+
 function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
   return catalog.models.filter((m): m is LlmModel => m.kind === 'llm' && m.engine === engine && !m.hidden);
 }
@@ -87,17 +118,18 @@ function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
  * Pick the LLM for this device. Always returns a model of the catalog.
  * @returns the model and one sentence that tells the user why.
  */
-export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities): Recommendation {
+export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browserLanguage = 'en'): Recommendation {
   const tier = tierOf(caps);
+  const language = primaryLanguage(browserLanguage);
   const memoryText = caps.deviceMemoryGB === null ? 'an unknown amount of memory' : `${caps.deviceMemoryGB} GB of memory`;
 
   if (hasRealGpu(caps)) {
     const usable = listLlms(catalog, 'webllm').filter((m) => missingFeatures(m, caps).length === 0);
     const inTier = usable.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsM && fitsMemory(m, caps));
-    const pick = inTier.sort(byPreference(catalog.defaults.llm))[0];
+    const pick = inTier.sort(byLanguageThenPreference(language, catalog.defaults.llm))[0];
     if (pick) {
       const f16 = caps.gpu?.shaderF16 ? '' : '; the GPU lacks shader-f16, so it is an f32 build';
-      return { model: pick, reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${f16}.` };
+      return { model: pick, reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${f16}${languageNote(pick, language)}.` };
     }
   }
 
@@ -109,11 +141,11 @@ export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities): Recomm
   const wasm = listLlms(catalog, 'wllama');
   const inTier = wasm.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsMOnCpu && fitsMemory(m, caps));
   const pick =
-    inTier.sort(byPreference(catalog.defaults.llmWasm))[0] ??
+    inTier.sort(byLanguageThenPreference(language, catalog.defaults.llmWasm))[0] ??
     catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llmWasm && m.kind === 'llm') ??
     wasm.sort((a, b) => a.memoryMB - b.memoryMB)[0];
   if (pick) {
-    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText}).` };
+    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText})${languageNote(pick, language)}.` };
   }
   // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
   const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');

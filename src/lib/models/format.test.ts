@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatSpeed } from './format';
+import { formatBytes, formatDuration, formatLanguages, formatSpeed } from './format';
 
 describe('formatBytes', () => {
   it('uses one decimal below ten units and none above', () => {
@@ -28,4 +28,12 @@ describe('formatDuration', () => {
 
 it('formatSpeed appends /s', () => {
   expect(formatSpeed(2048)).toBe('2.0 KB/s');
+});
+
+describe('formatLanguages', () => {
+  it('names a few languages, counts many, and reads no list as English', () => {
+    expect(formatLanguages(undefined)).toBe('English');
+    expect(formatLanguages(['en', 'de'])).toBe('English, German');
+    expect(formatLanguages(['en', 'ar', 'zh', 'fr', 'de', 'ja', 'ko', 'es'])).toBe('8 languages');
+  });
 });

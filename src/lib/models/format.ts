@@ -29,3 +29,11 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
+
+/** A model's languages for its row: "English" when the card lists none, else their names (or a count). */
+export function formatLanguages(languages: readonly string[] | undefined, maxNamed = 3): string {
+  if (!languages?.length) return 'English';
+  if (languages.length > maxNamed) return `${languages.length} languages`;
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  return languages.map((code) => names.of(code) ?? code).join(', ');
+}

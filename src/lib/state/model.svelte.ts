@@ -46,7 +46,7 @@ export class ModelState {
     this.#baseCatalog = catalog;
     this.#caps = caps;
     this.#baseUrl = modelBaseUrl;
-    const recommended = recommendLlm(catalog, caps);
+    const recommended = recommendLlm(catalog, caps, globalThis.navigator?.language);
     const chosen = chosenId ? this.#find(chosenId) : undefined;
     this.#set(chosen ?? recommended.model, chosen ? 'Your choice.' : recommended.reason);
   }
