@@ -62,3 +62,15 @@ test('a crashed LLM worker is restarted, the model reloads and the conversation 
   await expect(page.locator('article.message.user')).toHaveCount(2);
   await expect(page.locator('.model-badge')).toContainText('ready');
 });
+
+test.describe('in a German-language browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the recommendation says that no model that fits supports German', async ({ page }) => {
+    await openReady(page);
+    expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    // The test catalog's only language model (stories260K) lists no languages: English only.
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toContainText('no model that fits here supports German, so answers may come in English');
+  });
+});
