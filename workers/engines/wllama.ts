@@ -11,6 +11,7 @@ import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPa
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 import { kvCacheOptionsFor, type KvCacheOptions } from './kv-cache';
+import { cpuThreads } from './threads';
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
 const logger: WllamaLogger = {
@@ -20,11 +21,8 @@ const logger: WllamaLogger = {
   error: (...args: unknown[]) => console.error('[wllama]', ...args),
 };
 
-/** Threads only help when SharedArrayBuffer exists (a cross-origin isolated page). */
 function defaultThreads(): number {
-  if (!globalThis.crossOriginIsolated) return 1;
-  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(8, Math.floor(cores / 2)));
+  return cpuThreads(globalThis.navigator?.hardwareConcurrency ?? 1, Boolean(globalThis.crossOriginIsolated));
 }
 
 /**
