@@ -25,10 +25,11 @@ const READY_PROBE = `
 `;
 
 /**
- * Pause between starts. A page keeps the browser busy for a few seconds after it closes (its workers'
- * teardown, V8 writing the compiled WASM to the code cache); a start within that time measures the
- * previous page (back-to-back warm starts here: 1.3–6.8 s, bimodal). Users do not reopen the app within
- * a second, so each start begins on a settled browser.
+ * Pause between starts. A page keeps the browser busy for a few seconds after it closes (measured:
+ * service-worker responses for tiny files took 2.5 s in the next page; likely its workers' teardown
+ * and V8 caching compiled WASM, not pinned down); a start within that time measures the previous page
+ * (back-to-back warm starts here: 1.3–6.8 s, bimodal). Users do not reopen the app within a second,
+ * so each start begins on a settled browser.
  */
 const SETTLE_MS = 5000;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
