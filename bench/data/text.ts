@@ -86,3 +86,9 @@ export function sentencesOfLength(source: TextSource, n: number, minWords: numbe
   }
   return out;
 }
+
+/** The demo speech in ../shared (a real 39 KB document), or null when ../shared does not have it. */
+export function speechPath(sharedDir: string): string | null {
+  const path = join(sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
+  return existsSync(path) ? path : null;
+}

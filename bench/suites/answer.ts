@@ -5,10 +5,10 @@
  * The engine's own time to first token, reported by the LLM worker for the same answers, is the
  * baseline: the difference is retrieval, prompt building and the hops between page and workers.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { serveBuiltApp } from '../browser/built-app';
+import { speechPath } from '../data/text';
 import { figure } from '../figure';
 import { median } from '../stats';
 import { skip, type Suite } from '../suite';
@@ -82,8 +82,7 @@ export const answerSuite: Suite = {
   runtime: 'browser',
   title: 'built app UI: add state_of_the_union.txt (until listed); press Ask → first streamed character (stories260K, WASM)',
   async run(ctx) {
-    const sotu = join(ctx.sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
-    if (!existsSync(sotu)) skip(`document not found at ${sotu}`);
+    const sotu = speechPath(ctx.sharedDir) ?? skip('state_of_the_union.txt not found in ../shared/datasets/texts');
     requireMirrorFiles(ctx.root, MINILM_DIR, MINILM_FILES, "The all-MiniLM-L6-v2 twin (the app's default embedder)");
     requireMirrorFiles(ctx.root, 'ggml-org/models/resolve/main', ['tinyllamas/stories260K.gguf'], 'stories260K (npm run models -- --only test)');
     const runs = ctx.quick ? 1 : 3;

@@ -3,9 +3,10 @@
  * MiniLM twin (q8): chunk + analyze + embed + store in IndexedDB, against the same pipeline without
  * the storage step. Reported as chunks/s and MB/s.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbedderModel, ModelRecord } from '../../src/lib/catalog/types';
+import { speechPath } from '../data/text';
 import { figure, type Figure } from '../figure';
 import type { IngestPageApi } from '../pages/ingest';
 import { median } from '../stats';
@@ -19,8 +20,7 @@ export const ingestionSuite: Suite = {
   runtime: 'browser',
   title: 'chunk + analyze + embed (MiniLM twin, q8) + store a 39 KB speech with the app\'s modules; vs no storage',
   async run(ctx) {
-    const file = join(ctx.sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
-    if (!existsSync(file)) skip(`${file} is absent (it lives in ../shared/datasets/texts)`);
+    const file = speechPath(ctx.sharedDir) ?? skip('state_of_the_union.txt not found in ../shared/datasets/texts');
     requireMirrorFiles(ctx.root, MINILM_DIR, MINILM_FILES, 'The all-MiniLM-L6-v2 twin');
     const full = readFileSync(file, 'utf8');
     const text = ctx.quick ? full.slice(0, 4000) : full;

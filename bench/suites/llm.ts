@@ -4,11 +4,11 @@
  * first token for a ~500-token prompt, decode speed. Ceilings: memory bandwidth ÷ weight bytes
  * per token, and WASM SIMD GFLOP/s ÷ 2 × parameters; floor: 20 tokens/s for Q8_0 on 2 threads.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMOLLM2, type LlamaQuant } from '../../scripts/models/specs';
 import type { LlmModel, WllamaModel } from '../../src/lib/catalog/types';
-import { benchText } from '../data/text';
+import { benchText, speechPath } from '../data/text';
 import { figure, type Figure } from '../figure';
 import { llamaFlopsPerToken, llamaWeightBytesPerToken } from '../model-costs';
 import type { KvCacheChoice } from '../../workers/engines/kv-cache';
@@ -41,8 +41,8 @@ function modelRecord(root: string, quant: LlamaQuant): WllamaModel {
 
 /** Plain prose to fill prompts with: the demo speech, else generated sentences. */
 function promptWords(ctx: SuiteContext): string[] {
-  const speech = join(ctx.sharedDir, 'datasets', 'texts', 'state_of_the_union.txt');
-  const text = existsSync(speech) ? readFileSync(speech, 'utf8') : benchText(ctx.sharedDir).sentences.slice(0, 400).join(' ');
+  const speech = speechPath(ctx.sharedDir);
+  const text = speech ? readFileSync(speech, 'utf8') : benchText(ctx.sharedDir).sentences.slice(0, 400).join(' ');
   return text.split(/\s+/).filter(Boolean);
 }
 

@@ -7,20 +7,16 @@
 import type { LocalModel, WebLlmModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
 import { localRepoOf, localWebLlmSource, newLocalModelId } from '../../src/lib/models/sources';
+import type { ImportFile } from '../llm.protocol';
 import { checkRoom, estimateStorage } from './quota';
 import { CONFIG_FILE, putWebLlmFiles, TENSOR_MANIFEST, tokenizerFileOf, type MlcChatConfig } from './webllm-cache';
 
 const MiB = 1024 * 1024;
 const DEFAULT_CONTEXT = 4096;
 
-export interface FolderFile {
-  /** Path inside the picked folder, starting with the folder's name (`webkitRelativePath`). */
-  path: string;
-  file: File;
-}
 
 /** The folder's name and every file by its path inside the folder. Files in sub-folders keep them. */
-export function relativeFiles(files: FolderFile[]): { folder: string; byPath: Map<string, File> } {
+export function relativeFiles(files: ImportFile[]): { folder: string; byPath: Map<string, File> } {
   const first = files[0]?.path.split('/')[0] ?? '';
   const sameRoot = files.length > 0 && files.every((f) => f.path.includes('/') && f.path.split('/')[0] === first);
   const byPath = new Map<string, File>();
@@ -46,7 +42,7 @@ async function readJson<T>(file: File, name: string): Promise<T> {
   }
 }
 
-export async function importMlcFolder(files: FolderFile[], onProgress: (loaded: number, total: number) => void, signal: AbortSignal): Promise<LocalModel> {
+export async function importMlcFolder(files: ImportFile[], onProgress: (loaded: number, total: number) => void, signal: AbortSignal): Promise<LocalModel> {
   const { folder, byPath } = relativeFiles(files);
   const configFile = byPath.get(CONFIG_FILE);
   const manifestFile = byPath.get(TENSOR_MANIFEST);

@@ -68,18 +68,22 @@ async function writeSmallFile(dir: FileSystemDirectoryHandle, name: string, byte
   }
 }
 
+/** A parsed record file as a record, or null when it lacks the model id or URL. */
+function toRecord(parsed: Partial<GgufRecord>): GgufRecord | null {
+  if (typeof parsed.url !== 'string' || typeof parsed.modelId !== 'string') return null;
+  return {
+    modelId: parsed.modelId,
+    url: parsed.url,
+    etag: typeof parsed.etag === 'string' ? parsed.etag : null,
+    totalBytes: typeof parsed.totalBytes === 'number' ? parsed.totalBytes : null,
+  };
+}
+
 export async function readRecord(dir: FileSystemDirectoryHandle, modelId: string): Promise<GgufRecord | null> {
   const handle = await fileIn(dir, namesOf(modelId).record);
   if (!handle) return null;
   try {
-    const parsed = JSON.parse(await (await handle.getFile()).text()) as Partial<GgufRecord>;
-    if (typeof parsed.url !== 'string' || typeof parsed.modelId !== 'string') return null;
-    return {
-      modelId: parsed.modelId,
-      url: parsed.url,
-      etag: typeof parsed.etag === 'string' ? parsed.etag : null,
-      totalBytes: typeof parsed.totalBytes === 'number' ? parsed.totalBytes : null,
-    };
+    return toRecord(JSON.parse(await (await handle.getFile()).text()) as Partial<GgufRecord>);
   } catch {
     return null; // a torn record: the partial cannot be trusted, the download starts over
   }
@@ -95,12 +99,15 @@ export async function partialSize(dir: FileSystemDirectoryHandle, modelId: strin
   return handle ? (await handle.getFile()).size : 0;
 }
 
-/** The complete model file, or null. A final file whose size disagrees with its record is not offered. */
-export async function completeFile(dir: FileSystemDirectoryHandle, modelId: string): Promise<File | null> {
+/**
+ * The complete model file, or null. A final file whose size disagrees with its record is not offered.
+ * @param known the model's record when the caller has already read it (null: there is none).
+ */
+export async function completeFile(dir: FileSystemDirectoryHandle, modelId: string, known?: GgufRecord | null): Promise<File | null> {
   const handle = await fileIn(dir, namesOf(modelId).final);
   if (!handle) return null;
   const file = await handle.getFile();
-  const record = await readRecord(dir, modelId);
+  const record = known === undefined ? await readRecord(dir, modelId) : known;
   if (file.size === 0 || (record?.totalBytes != null && record.totalBytes !== file.size)) return null;
   return file;
 }
@@ -151,15 +158,17 @@ export async function listStoredGguf(dir: FileSystemDirectoryHandle): Promise<St
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     const handle = await fileIn(dir, name);
     if (!handle) continue;
-    let modelId: string;
+    let parsed: Partial<GgufRecord>;
     try {
-      modelId = (JSON.parse(await (await handle.getFile()).text()) as { modelId?: string }).modelId ?? '';
+      parsed = JSON.parse(await (await handle.getFile()).text()) as Partial<GgufRecord>;
     } catch {
       continue;
     }
+    const modelId = typeof parsed.modelId === 'string' ? parsed.modelId : '';
     if (!modelId) continue;
-    const record = await readRecord(dir, modelId);
-    const complete = await completeFile(dir, modelId);
+    // Read once: the record file is this file (names are derived from the model id).
+    const record = toRecord(parsed);
+    const complete = await completeFile(dir, modelId, record);
     if (complete) {
       out.push({ modelId, state: 'complete', bytes: complete.size, totalBytes: complete.size });
       continue;

@@ -37,7 +37,7 @@ export function checkRoom(modelName: string, neededBytes: number, estimate: Stor
   });
 }
 
-export function storageFullMessage(modelName: string, neededBytes: number, freeBytesLeft: number): string {
+function storageFullMessage(modelName: string, neededBytes: number, freeBytesLeft: number): string {
   return (
     `${modelName} needs ${formatBytes(neededBytes)} of storage, but the browser gives Hearth only ` +
     `${formatBytes(freeBytesLeft)} more. Delete models you no longer use (Models → Delete), or free space ` +

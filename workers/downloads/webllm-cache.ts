@@ -51,12 +51,6 @@ async function match(cacheName: string, url: string): Promise<Response | undefin
   return (await caches.open(cacheName)).match(url);
 }
 
-/** The model's config from web-llm's cache (offline use, imported models), or null. */
-export async function cachedConfig(modelUrl: string): Promise<MlcChatConfig | null> {
-  const response = await match(WEBLLM_CACHES.config, new URL(CONFIG_FILE, modelUrl).href);
-  return response ? ((await response.json()) as MlcChatConfig) : null;
-}
-
 /** Bytes the model takes in web-llm's caches (weights, tokenizer, config, library). */
 export async function webLlmBytes(src: WebLlmSource): Promise<number> {
   let bytes = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCommon, diagnoseDownload, fallbackError, PROMPT_TOO_LONG } from './errors';
+import { classifyCommon, diagnoseDownload, fallbackError } from './errors';
 
 describe('classifyCommon (what wllama and the browser throw)', () => {
   it('maps a GGUF 404 from wllama to MODEL_FILE_NOT_FOUND', () => {
@@ -13,10 +13,9 @@ describe('classifyCommon (what wllama and the browser throw)', () => {
     expect(classifyCommon(new Error('Failed to fetch http://x/y.gguf: HTTP 503'), 'load')?.code).toBe('MODEL_DOWNLOAD_FAILED');
   });
 
-  it("maps llama.cpp's context overflow to PROMPT_TOO_LONG with advice", () => {
+  it("maps llama.cpp's context overflow to PROMPT_TOO_LONG", () => {
     const error = classifyCommon(new Error('request (402 tokens) exceeds the available context size (256 tokens), try increasing it'), 'generate');
     expect(error?.code).toBe('PROMPT_TOO_LONG');
-    expect(error?.message).toBe(PROMPT_TOO_LONG);
   });
 
   it("maps wllama's AbortError and WASM memory failures", () => {

@@ -7,7 +7,6 @@ import { appError, AppError, ERROR_CODES } from '../../src/lib/errors';
 
 export type EnginePhase = 'load' | 'generate';
 
-export const PROMPT_TOO_LONG = ERROR_CODES.PROMPT_TOO_LONG;
 
 /** `Name: message` of any thrown value, short enough for a log line. */
 export function describeError(error: unknown): string {

@@ -10,11 +10,9 @@ import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadRe
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { describeError, diagnoseDownload, httpStatusError } from './errors';
 import { mapWebLlmError } from './webllm-errors';
-import { WEBLLM_CACHES } from '../downloads/webllm-cache';
+import { CONFIG_FILE, TENSOR_MANIFEST, WEBLLM_CACHES } from '../downloads/webllm-cache';
 
 const MiB = 1024 * 1024;
-const CONFIG_FILE = 'mlc-chat-config.json';
-const TENSOR_MANIFEST = 'tensor-cache.json';
 
 /** Ask for the GPU the way web-llm will, and list the features it offers (null: no WebGPU adapter). */
 async function adapterFeatures(): Promise<Set<string> | null> {

@@ -9,6 +9,7 @@
  * (the browser's) comes first; English is assumed for models that list no languages.
  */
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
+import { languageName } from '../models/format';
 import type { DeviceCapabilities } from './capabilities';
 
 export interface Recommendation {
@@ -87,14 +88,6 @@ export function primaryLanguage(tag: string | undefined): string {
 
 function speaks(model: LlmModel, language: string): boolean {
   return (model.languages ?? ['en']).includes(language);
-}
-
-function languageName(language: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
-  }
 }
 
 /** Models speaking the user's language first, then `byPreference`. */

@@ -30,10 +30,18 @@ export function formatDuration(seconds: number): string {
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
+/** "de" → "German"; the code itself when the browser cannot name it. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A model's languages for its row: "English" when the card lists none, else their names (or a count). */
 export function formatLanguages(languages: readonly string[] | undefined, maxNamed = 3): string {
   if (!languages?.length) return 'English';
   if (languages.length > maxNamed) return `${languages.length} languages`;
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  return languages.map((code) => names.of(code) ?? code).join(', ');
+  return languages.map(languageName).join(', ');
 }
