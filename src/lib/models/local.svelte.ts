@@ -17,10 +17,6 @@ export class LocalModelList {
     this.#set(this.list.filter((l) => l.model.id !== id));
   }
 
-  clear(): void {
-    this.#set([]);
-  }
-
   #set(next: LocalModel[]): void {
     this.list = next;
     try {

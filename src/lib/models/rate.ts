@@ -51,9 +51,4 @@ export class RateMeter {
     if (remainingBytes <= 0) return 0;
     return this.#rate && this.#rate > 0 ? remainingBytes / this.#rate : null;
   }
-
-  reset(): void {
-    this.#lastBytes = null;
-    this.#rate = null;
-  }
 }

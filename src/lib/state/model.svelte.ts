@@ -37,10 +37,6 @@ export class ModelState {
     this.#client = client;
   }
 
-  get modelBaseUrl(): string {
-    return this.#baseUrl;
-  }
-
   /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation. */
   choose(catalog: Catalog, caps: DeviceCapabilities, chosenId: string | null, modelBaseUrl: string): void {
     this.#baseCatalog = catalog;
