@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings, validUrlOrNull, writeSettings } from './settings';
+import { DEFAULT_SETTINGS, inRange, readSettings, SAMPLING_LIMITS, validUrlOrNull, writeSettings } from './settings';
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -26,5 +26,19 @@ describe('settings', () => {
     expect(validUrlOrNull('javascript:alert(1)')).toBeNull();
     expect(validUrlOrNull('file:///etc/passwd')).toBeNull();
     expect(validUrlOrNull('')).toBeNull();
+  });
+});
+
+describe('SAMPLING_LIMITS', () => {
+  it('accepts exactly what is read back: every value the dialog allows survives a save and a read', () => {
+    const storage = memoryStorage();
+    for (const [key, { min, max }] of Object.entries(SAMPLING_LIMITS)) {
+      for (const value of [min, max]) {
+        expect(inRange(value, SAMPLING_LIMITS[key as keyof typeof SAMPLING_LIMITS])).toBe(value);
+        writeSettings({ ...DEFAULT_SETTINGS, [key]: value }, storage);
+        expect(readSettings(storage)[key as keyof typeof SAMPLING_LIMITS]).toBe(value);
+      }
+    }
+    expect(inRange(0.01, SAMPLING_LIMITS.topP)).toBeNull();
   });
 });

@@ -25,6 +25,13 @@ const KEY = 'hearth.settings';
 
 export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'auto', temperature: 0.2, topP: 0.9, maxAnswerTokens: 384 };
 
+/** Allowed ranges of the sampling settings: what the Settings dialog accepts and what is read back. */
+export const SAMPLING_LIMITS = {
+  temperature: { min: 0, max: 2 },
+  topP: { min: 0.05, max: 1 },
+  maxAnswerTokens: { min: 16, max: 4096 },
+} as const;
+
 export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): Settings {
   try {
     const raw = storage.getItem(KEY);
@@ -36,9 +43,9 @@ export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): 
       llmId: typeof parsed.llmId === 'string' && parsed.llmId ? parsed.llmId : null,
       topK: typeof parsed.topK === 'number' && parsed.topK >= 1 && parsed.topK <= 10 ? Math.round(parsed.topK) : DEFAULT_SETTINGS.topK,
       rerank: parsed.rerank === 'on' || parsed.rerank === 'off' ? parsed.rerank : 'auto',
-      temperature: inRange(parsed.temperature, 0, 2) ?? DEFAULT_SETTINGS.temperature,
-      topP: inRange(parsed.topP, 0.05, 1) ?? DEFAULT_SETTINGS.topP,
-      maxAnswerTokens: inRange(parsed.maxAnswerTokens, 16, 4096) !== null ? Math.round(parsed.maxAnswerTokens as number) : DEFAULT_SETTINGS.maxAnswerTokens,
+      temperature: inRange(parsed.temperature, SAMPLING_LIMITS.temperature) ?? DEFAULT_SETTINGS.temperature,
+      topP: inRange(parsed.topP, SAMPLING_LIMITS.topP) ?? DEFAULT_SETTINGS.topP,
+      maxAnswerTokens: inRange(parsed.maxAnswerTokens, SAMPLING_LIMITS.maxAnswerTokens) !== null ? Math.round(parsed.maxAnswerTokens as number) : DEFAULT_SETTINGS.maxAnswerTokens,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };
@@ -61,6 +68,6 @@ export function validUrlOrNull(value: string): string | null {
   }
 }
 
-function inRange(value: unknown, min: number, max: number): number | null {
+export function inRange(value: unknown, { min, max }: { min: number; max: number }): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : null;
 }
