@@ -84,7 +84,7 @@ export const answerSuite: Suite = {
   async run(ctx) {
     const sotu = speechPath(ctx.sharedDir) ?? skip('state_of_the_union.txt not found in ../shared/datasets/texts');
     requireMirrorFiles(ctx.root, MINILM_DIR, MINILM_FILES, "The all-MiniLM-L6-v2 twin (the app's default embedder)");
-    requireMirrorFiles(ctx.root, 'ggml-org/models/resolve/main', ['tinyllamas/stories260K.gguf'], 'stories260K (npm run models -- --only test)');
+    requireMirrorFiles(ctx.root, 'ggml-org/models/resolve/main', ['tinyllamas/stories260K.gguf'], 'stories260K', 'test');
     const runs = ctx.quick ? 1 : 3;
     const questions = ctx.quick ? QUESTIONS.slice(0, 2) : QUESTIONS;
     const env = await ctx.browser();

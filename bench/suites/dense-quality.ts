@@ -138,7 +138,7 @@ export const denseQualitySuite: Suite = {
         ],
         notes: [
           `${data.corpus.length} of ${full.corpus.length} abstracts (all judged ones first), ${data.queries.length} test queries; corpus embedded in ${embedSeconds.toFixed(1)} s (onnxruntime-node)`,
-          `the same rankings on two runs: ${identical ? 'yes' : 'no'}; ${isTwin ? 'the embedder is the random-weight twin, so these scores check the plumbing only' : 'the embedder is not the twin: real figures'}`,
+          `the same rankings on two runs (checked above); ${isTwin ? 'the embedder is the random-weight twin, so these scores check the plumbing only' : 'the embedder is not the twin: real figures'}`,
           tuned
             ? `fusion: the app uses ${describeFusion(APP_FUSION)}; the grid (bench/retrieval/fusion-tune.ts) chose ${describeFusion(tuned.best)} on the train split (nDCG@10 ${tuned.bestScore.toFixed(3)})${isTwin ? ', which with the twin only shows that noise vectors get tuned away: the app keeps its default until this runs with the real embedder' : ''}`
             : 'fusion: no SciFact train split found, so no tuning',

@@ -12,10 +12,10 @@ export function mirrorPath(root: string, ...parts: string[]): string {
   return join(root, '.models', 'mirror', ...parts);
 }
 
-/** Skips the suite unless every file is in the mirror; says how to make them. */
-export function requireMirrorFiles(root: string, dir: string, files: readonly string[], what: string): void {
+/** Skips the suite unless every file is in the mirror; says how to make them (`--only twins` or `--only test`). */
+export function requireMirrorFiles(root: string, dir: string, files: readonly string[], what: string, target: 'twins' | 'test' = 'twins'): void {
   const missing = files.filter((f) => !existsSync(mirrorPath(root, dir, f)));
   if (missing.length) {
-    skip(`${what} not found in .models/mirror/${dir} (missing ${missing.join(', ')}); run \`npx tsx scripts/make-models.ts --only twins\``);
+    skip(`${what} not found in .models/mirror/${dir} (missing ${missing.join(', ')}); run \`npx tsx scripts/make-models.ts --only ${target}\``);
   }
 }
