@@ -1,6 +1,38 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * pdf.js's CMaps (CJK text) and standard font data, served at /pdfjs/cmaps/ and
+ * /pdfjs/standard_fonts/ (see workers/parsers/pdfjs-env.ts): read from node_modules in dev, copied
+ * into the build (and so precached by the service worker) for production and offline use.
+ */
+function pdfjsData(): Plugin {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const folders = ['cmaps', 'standard_fonts'];
+  const filesOf = (folder: string) => readdirSync(join(root, folder)).filter((f) => statSync(join(root, folder, f)).isFile());
+  return {
+    name: 'hearth-pdfjs-data',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]!.slice(server.config.base.length - 1);
+        const match = /^\/pdfjs\/(cmaps|standard_fonts)\/([\w.-]+)$/u.exec(path);
+        const file = match ? join(root, match[1]!, match[2]!) : '';
+        if (!match || !existsSync(file)) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const folder of folders) {
+        for (const name of filesOf(folder)) this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source: readFileSync(join(root, folder, name)) });
+      }
+    },
+  };
+}
 
 // Cross-origin isolation gives WASM threads (SharedArrayBuffer) to the embedder and the LLM.
 const isolation = {
@@ -13,12 +45,14 @@ export default defineConfig({
   appType: 'mpa',
   plugins: [
     svelte(),
+    pdfjsData(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
       manifest: false, // public/manifest.webmanifest is the one source
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest,json}'],
+        // bcmap/pfb/ttf: pdf.js's CMaps and standard fonts, so PDFs parse offline.
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest,json,bcmap,pfb,ttf}'],
         // The ORT and llama.cpp runtimes are 10–30 MB each and must work offline.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -3,7 +3,7 @@
  * searches, so none of that work runs on the page's main thread.
  */
 import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
-import type { DocumentRecord, SourceRef } from '../src/lib/storage/schema';
+import type { DocumentRecord, QueueRecord, SourceRef } from '../src/lib/storage/schema';
 
 export interface LoadProgress {
   kind: 'progress';
@@ -13,12 +13,13 @@ export interface LoadProgress {
   totalBytes: number;
 }
 
-export interface IngestProgress {
-  kind: 'progress';
-  stage: 'chunking' | 'embedding' | 'saving';
-  done: number;
-  total: number;
-}
+export type IngestStage = 'waiting' | 'reading' | 'chunking' | 'embedding' | 'saving';
+
+export type IngestEvent =
+  /** The file is safely queued (its bytes in OPFS): a reload from here on resumes it. */
+  | { kind: 'queued'; id: string }
+  /** `unit`: pages read (PDF), parts read, passages embedded. */
+  | { kind: 'progress'; stage: IngestStage; done: number; total: number; unit: 'page' | 'part' | 'passage' };
 
 export interface SearchHit extends Omit<SourceRef, 'n'> {
   score: number;
@@ -37,14 +38,15 @@ export interface InitResult {
   chunks: number;
   threads: number;
   loadMs: number;
+  /** Files queued before the last reload that did not finish: pass their ids to `ingest` to resume. */
+  queued: QueueRecord[];
 }
 
-export interface IngestPayload {
-  name: string;
-  mimeType: string;
-  sizeBytes: number;
-  text: string;
-}
+export type IngestPayload =
+  /** A new file. A File crosses to the worker without its bytes being read on the page. */
+  | { file: File; password?: string; replaceDocId?: string; keepBoth?: boolean }
+  /** A file queued before a reload, by its queue id. */
+  | { queuedId: string; password?: string };
 
 export interface SearchPayload {
   query: string;
@@ -65,7 +67,7 @@ export interface SearchResult {
 
 export type RetrievalProtocol = {
   init: { payload: InitPayload; event: LoadProgress; result: InitResult };
-  ingest: { payload: IngestPayload; event: IngestProgress; result: DocumentRecord };
+  ingest: { payload: IngestPayload; event: IngestEvent; result: DocumentRecord };
   remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };
   search: { payload: SearchPayload; event: never; result: SearchResult };
   embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };

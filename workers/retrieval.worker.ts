@@ -1,15 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * The retrieval worker: loads the embedder, rebuilds the search indexes from IndexedDB, ingests
- * documents (chunk, analyze, embed, store atomically) and answers searches (hybrid retrieval, then
- * optional cross-encoder reranking and MMR diversity; see retrieval/rank.ts).
+ * files (parse, chunk, analyze, embed, store atomically; see retrieval/ingest-queue.ts) and answers
+ * searches (hybrid retrieval, then optional cross-encoder reranking and MMR diversity; see
+ * retrieval/rank.ts).
  */
 import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
-import { allChunks, deleteDocument, listDocuments, saveDocument } from '../src/lib/storage/documents';
+import { allChunks, deleteDocument, listDocuments } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
-import { buildDocument } from './retrieval/ingest';
+import { IngestQueue } from './retrieval/ingest-queue';
+import { opfsOriginals } from './retrieval/originals';
 import { rankChunks } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
 import { SearchIndex } from './retrieval/search-index';
@@ -28,6 +30,18 @@ interface State {
 let state: State | null = null;
 let loading: Promise<State> | null = null;
 let reranker: Promise<Reranker> | null = null;
+
+const queue = new IngestQueue({
+  originals: opfsOriginals,
+  embedder: () => ready().embedder,
+  onStored(doc, chunks, removedChunkIds, replaced) {
+    const { index, docNames } = ready();
+    for (const id of removedChunkIds) index.remove(id);
+    if (replaced) docNames.delete(replaced);
+    for (const chunk of chunks) index.add(chunk);
+    docNames.set(doc.id, doc.name);
+  },
+});
 
 function ready(): State {
   if (!state) throw appError('INTERNAL', { detail: 'retrieval worker used before init' });
@@ -65,17 +79,15 @@ serve<RetrievalProtocol>(self, {
       chunks: state.index.size,
       threads: state.embedder.threads,
       loadMs: performance.now() - started,
+      queued: await queue.pending(new Set(state.docNames.keys())),
     };
   },
 
   async ingest(payload, { emit, signal }) {
-    const { embedder, index, docNames } = ready();
-    const { doc, chunks } = await buildDocument(payload, embedder, emit, signal);
-    emit({ kind: 'progress', stage: 'saving', done: 0, total: 1 });
-    await saveDocument(doc, chunks);
-    for (const chunk of chunks) index.add(chunk);
-    docNames.set(doc.id, doc.name);
-    return doc;
+    ready();
+    const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
+    emit({ kind: 'queued', id: staged.record.id });
+    return queue.run(staged, payload.password, emit, signal);
   },
 
   async remove({ docId }) {
@@ -83,6 +95,7 @@ serve<RetrievalProtocol>(self, {
     const removed = await deleteDocument(docId);
     for (const id of removed) index.remove(id);
     docNames.delete(docId);
+    await opfsOriginals.remove(docId);
     return { removedChunks: removed.length };
   },
 
@@ -107,7 +120,17 @@ serve<RetrievalProtocol>(self, {
     for (const { id, score } of scored) {
       const meta = index.meta(id);
       if (!meta) continue;
-      hits.push({ chunkId: id, docId: meta.docId, docName: docNames.get(meta.docId) ?? '', text: meta.text, start: meta.start, end: meta.end, score });
+      hits.push({
+        chunkId: id,
+        docId: meta.docId,
+        docName: docNames.get(meta.docId) ?? '',
+        text: meta.text,
+        start: meta.start,
+        end: meta.end,
+        ...(meta.page !== undefined ? { page: meta.page, pageEnd: meta.pageEnd ?? meta.page } : {}),
+        headingPath: meta.headingPath,
+        score,
+      });
     }
     const searchMs = performance.now() - t1 - rerankMs;
     return { hits, timings: { embedMs: t1 - t0, searchMs, ...(rerank ? { rerankMs } : {}) } };

@@ -8,6 +8,7 @@ const worker = connectWorker<IngestWorkerApi>(new Worker(new URL('./ingest.worke
 const api = {
   load: worker.load,
   ingest: worker.ingest,
+  ingestCorpus: worker.ingestCorpus,
 };
 export type IngestPageApi = typeof api;
 

@@ -1,6 +1,7 @@
 /** Every suite, in the order a full run takes them (cheap and foundational first). */
 import type { Suite } from '../suite';
 import { answerSuite } from './answer';
+import { corpusIngestSuite } from './corpus-ingest';
 import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
 import { embeddingSuite } from './embedding';
@@ -10,4 +11,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];

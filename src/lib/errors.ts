@@ -3,13 +3,22 @@
  * class and a message that says what to do next. Errors cross postMessage as {code, message, detail}
  * and are rebuilt as the same class on the other side (see `toWire` / `fromWire`).
  */
+import { supportedSummary } from './ingest/formats';
 
 export const ERROR_CODES = {
   // documents
   EMPTY_FILE: 'The file is empty. Choose a file that contains text.',
-  BINARY_FILE: 'This file does not look like text. Hearth reads .txt and .md files here; convert it to text first.',
+  BINARY_FILE: 'This file does not look like text. Save it as text (UTF-8) or as a PDF, then add it again.',
   FILE_TOO_LARGE: 'The file is too large. Split it into smaller files and add them one by one.',
-  UNSUPPORTED_FILE: 'This file type is not supported. Add a .txt or .md file.',
+  UNSUPPORTED_FILE: `This file type is not supported. Hearth reads ${supportedSummary()}.`,
+  FILE_TYPE_MISMATCH: 'The contents of this file do not match its name. Check that it is the file you meant, and give it the right extension.',
+  FILE_DAMAGED: 'This file is damaged or incomplete, so Hearth cannot read it. Open it in its own app, save a fresh copy and add that.',
+  PDF_PASSWORD_REQUIRED: 'This PDF is protected with a password. Enter its password to add it.',
+  PDF_PASSWORD_WRONG: 'That password does not open this PDF. Check it and try again.',
+  ARCHIVE_TOO_LARGE: 'This file would unpack to far more data than a document holds, so Hearth refused to open it. If it is a real document, save it again from Word.',
+  NO_TEXT: 'No readable text was found in this file. If it is a scan, run it through text recognition (OCR) first.',
+  DUPLICATE_DOCUMENT: 'This document is already in your library.',
+  NAME_TAKEN: 'A different version of this document is already in your library. Replace it, or keep both.',
   NO_DOCUMENTS: 'There are no documents yet. Add a document first, then ask about it.',
   EMPTY_QUESTION: 'Type a question first.',
   DOCUMENT_NOT_FOUND: 'That document is no longer stored.',
@@ -76,6 +85,14 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   BINARY_FILE: DocumentError,
   FILE_TOO_LARGE: DocumentError,
   UNSUPPORTED_FILE: DocumentError,
+  FILE_TYPE_MISMATCH: DocumentError,
+  FILE_DAMAGED: DocumentError,
+  PDF_PASSWORD_REQUIRED: DocumentError,
+  PDF_PASSWORD_WRONG: DocumentError,
+  ARCHIVE_TOO_LARGE: DocumentError,
+  NO_TEXT: DocumentError,
+  DUPLICATE_DOCUMENT: DocumentError,
+  NAME_TAKEN: DocumentError,
   NO_DOCUMENTS: DocumentError,
   EMPTY_QUESTION: DocumentError,
   DOCUMENT_NOT_FOUND: DocumentError,

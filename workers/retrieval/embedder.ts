@@ -44,6 +44,21 @@ export class Embedder {
     }
   }
 
+  /**
+   * Tokens the model sees for a passage (its prefix and special tokens included), counted with the
+   * model's own tokenizer, so chunks can be sized to what it reads rather than guessed from characters.
+   */
+  countTokens(text: string): number {
+    return this.#pipe.tokenizer.encode(this.model.passagePrefix + text).length;
+  }
+
+  /** The most tokens the model reads of one passage; the rest would be cut off silently. */
+  get maxTokens(): number {
+    const declared = Number(this.#pipe.tokenizer.model_max_length);
+    const limits = [this.model.contextLength, Number.isFinite(declared) && declared > 0 ? declared : Infinity];
+    return Math.min(...limits);
+  }
+
   /** Embeds texts (with the model's query or passage prefix); vectors are L2-normalized. */
   async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
     if (texts.length === 0) return [];

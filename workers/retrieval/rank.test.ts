@@ -15,7 +15,7 @@ function setup(): SearchIndex {
   ];
   const index = new SearchIndex(3);
   chunks.forEach(([id, docId, text, vec], i) =>
-    index.add({ id, docId, index: i, text, start: 0, end: text.length, terms: analyze(text), vector: Float32Array.from(vec) }),
+    index.add({ id, docId, index: i, text, start: 0, end: text.length, terms: analyze(text), vector: Float32Array.from(vec), headingPath: [] }),
   );
   return index;
 }

@@ -13,6 +13,9 @@ export interface ChunkMeta {
   text: string;
   start: number;
   end: number;
+  page?: number;
+  pageEnd?: number;
+  headingPath: string[];
 }
 
 export class SearchIndex {
@@ -31,7 +34,14 @@ export class SearchIndex {
   add(chunk: ChunkRecord): void {
     this.bm25.addTerms(chunk.id, chunk.terms);
     if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, chunk.vector);
-    this.#meta.set(chunk.id, { docId: chunk.docId, text: chunk.text, start: chunk.start, end: chunk.end });
+    this.#meta.set(chunk.id, {
+      docId: chunk.docId,
+      text: chunk.text,
+      start: chunk.start,
+      end: chunk.end,
+      ...(chunk.page !== undefined ? { page: chunk.page, pageEnd: chunk.pageEnd ?? chunk.page } : {}),
+      headingPath: chunk.headingPath ?? [],
+    });
   }
 
   remove(chunkId: string): void {

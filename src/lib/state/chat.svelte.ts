@@ -9,6 +9,7 @@ import { AppError, appError, type ErrorCode } from '../errors';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
+import { sourceTitle } from '../render/source-label';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
@@ -73,7 +74,7 @@ export class ChatState {
       if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
       const { k, rerank } = this.#deps.searchOptions();
       const { hits, timings } = await this.#deps.retrieval.call('search', { query: question, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
-      const sources: SourceRef[] = hits.map((h, i) => ({ n: i + 1, chunkId: h.chunkId, docId: h.docId, docName: h.docName, text: h.text, start: h.start, end: h.end }));
+      const sources: SourceRef[] = hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
       reply.sources = sources;
       reply.reranked = timings.rerankMs !== undefined;
       reply.status = 'loading';
@@ -101,7 +102,7 @@ export class ChatState {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
     const model = this.#deps.model.model;
     const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, model?.engine === 'wllama' ? 'wllama' : 'webllm');
-    const contexts = sources.map((s) => ({ n: s.n, title: s.docName, text: s.text }));
+    const contexts = sources.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
     // Characters per token differ between tokenizers: when the engine finds the prompt too long,
     // try again with half the passage text (the best-ranked passages are kept).
     for (let contextChars = budget.maxContextChars; ; contextChars = Math.floor(contextChars / 2)) {

@@ -1,26 +1,36 @@
 /**
- * The document library: the embedder's start-up, the list of stored documents, adding files (one at
- * a time, with progress and a clear message per refused file) and deleting them.
+ * The document library: the embedder's start-up, the list of stored documents, adding files (through
+ * the ingestion queue, with a notice per file that failed or needs an answer: a password, replace or
+ * keep both) and deleting them.
  */
 import type { EmbedderModel, RerankerModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
-import { decodeTextFile, checkFileMeta } from '../ingest/decode';
+import { checkFile } from '../ingest/check';
+import type { ParseWarning } from '../ingest/parsed';
 import type { RetrievalClient } from '../retrieval/client';
 import { listDocuments } from '../storage/documents';
 import type { DocumentRecord } from '../storage/schema';
+import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
+
+/** What a notice lets the person do about the file. */
+export type NoticeAction = 'password' | 'replace' | null;
 
 export interface Notice {
   id: number;
   fileName: string;
-  error: AppError;
+  /** A failure, or (for a file added with something to say) null. */
+  error: AppError | null;
+  warnings: ParseWarning[];
+  action: NoticeAction;
+  /** The file, kept for the action (retry with a password, replace). */
+  file: File | null;
 }
 
-export interface Activity {
-  fileName: string;
-  stage: 'reading' | 'chunking' | 'embedding' | 'saving';
-  done: number;
-  total: number;
-}
+const ACTION_BY_CODE: Partial<Record<AppError['code'], NoticeAction>> = {
+  PDF_PASSWORD_REQUIRED: 'password',
+  PDF_PASSWORD_WRONG: 'password',
+  NAME_TAKEN: 'replace',
+};
 
 const EXCLUDED_KEY = 'hearth.excludedDocs';
 
@@ -38,14 +48,14 @@ export class LibraryState {
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   loadError = $state<AppError | null>(null);
   loadProgress = $state<{ file: string; loadedBytes: number; totalBytes: number } | null>(null);
-  activity = $state<Activity | null>(null);
   notices = $state<Notice[]>([]);
+  readonly queue: IngestQueueState;
   #client: RetrievalClient;
-  #queue: File[] = [];
   #nextNotice = 1;
 
   constructor(client: RetrievalClient) {
     this.#client = client;
+    this.queue = new IngestQueueState(client, (outcome) => void this.#onOutcome(outcome));
   }
 
   get isEmpty(): boolean {
@@ -71,12 +81,13 @@ export class LibraryState {
     this.loadError = null;
     try {
       this.documents = await listDocuments();
-      await this.#client.call(
+      const { queued } = await this.#client.call(
         'init',
         { embedder: $state.snapshot(embedder) as EmbedderModel, ...(reranker ? { reranker } : {}), modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.status = 'ready';
+      for (const record of queued) this.queue.resume(record);
     } catch (error) {
       this.loadError = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
       this.status = 'error';
@@ -85,17 +96,30 @@ export class LibraryState {
     }
   }
 
-  /** Queue files; they are ingested one after another. */
+  /** Hand files to the ingestion queue; a file refused at once gets its notice at once. */
   addFiles(files: Iterable<File>): void {
     for (const file of files) {
       try {
-        checkFileMeta(file.name, file.size);
-        this.#queue.push(file);
+        if (this.status !== 'ready') throw this.loadError ?? appError('EMBEDDING_FAILED', { detail: 'embedder not ready' });
+        checkFile(file.name, file.type, file.size);
+        this.queue.add(file);
       } catch (error) {
-        this.#notify(file.name, error);
+        this.#notify(file.name, error, file);
       }
     }
-    if (!this.activity) void this.#drain();
+  }
+
+  /** Answer a notice: open with a password, replace the stored version, or keep both. */
+  retry(id: number, options: { password?: string; replace?: boolean; keepBoth?: boolean }): void {
+    const notice = this.notices.find((n) => n.id === id);
+    if (!notice?.file) return;
+    this.dismiss(id);
+    const replaceDocId = options.replace ? notice.error?.detail : undefined;
+    this.queue.add(notice.file, {
+      ...(options.password ? { password: options.password } : {}),
+      ...(replaceDocId ? { replaceDocId } : {}),
+      ...(options.keepBoth ? { keepBoth: true } : {}),
+    });
   }
 
   dismiss(id: number): void {
@@ -108,33 +132,29 @@ export class LibraryState {
       this.documents = this.documents.filter((d) => d.id !== docId);
       if (this.excluded.includes(docId)) this.toggleSearch(docId);
     } catch (error) {
-      this.#notify('', error);
+      this.#notify('', error, null);
     }
   }
 
-  async #drain(): Promise<void> {
-    let file: File | undefined;
-    while ((file = this.#queue.shift())) {
-      const fileName = file.name;
-      this.activity = { fileName, stage: 'reading', done: 0, total: 1 };
-      try {
-        if (this.status !== 'ready') throw this.loadError ?? appError('EMBEDDING_FAILED', { detail: 'embedder not ready' });
-        const decoded = decodeTextFile(fileName, new Uint8Array(await file.arrayBuffer()));
-        const doc = await this.#client.call(
-          'ingest',
-          { name: decoded.name, mimeType: decoded.mimeType, sizeBytes: file.size, text: decoded.text },
-          { onEvent: (p) => (this.activity = { fileName, stage: p.stage, done: p.done, total: p.total }) },
-        );
-        this.documents = [doc, ...this.documents];
-      } catch (error) {
-        this.#notify(fileName, error);
-      }
+  async #onOutcome(outcome: IngestOutcome): Promise<void> {
+    // A cancel that arrives while the file is being saved is too late: it is stored, so list it.
+    if (outcome.error && outcome.error.code !== 'ABORTED') {
+      this.#notify(outcome.name, outcome.error, outcome.file);
+      return;
     }
-    this.activity = null;
+    if (outcome.doc?.warnings.length) {
+      this.notices = [...this.notices, { id: this.#nextNotice++, fileName: outcome.name, error: null, warnings: outcome.doc.warnings, action: null, file: null }];
+    }
+    try {
+      this.documents = await listDocuments();
+    } catch (error) {
+      this.#notify('', error, null);
+    }
   }
 
-  #notify(fileName: string, error: unknown): void {
+  #notify(fileName: string, error: unknown, file: File | null): void {
     const appErr = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
-    this.notices = [...this.notices, { id: this.#nextNotice++, fileName, error: appErr }];
+    const action = ACTION_BY_CODE[appErr.code] ?? null;
+    this.notices = [...this.notices, { id: this.#nextNotice++, fileName, error: appErr, warnings: [], action, file: action ? file : null }];
   }
 }

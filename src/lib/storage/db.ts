@@ -1,6 +1,7 @@
 /** Opens Hearth's IndexedDB (in the page or a worker) and turns quota failures into STORAGE_FULL. */
 import { openDB, type IDBPDatabase } from 'idb';
 import { appError, AppError } from '../errors';
+import { upgrade } from './migrations';
 import { DB_NAME, DB_VERSION, type HearthDB } from './schema';
 
 export type Db = IDBPDatabase<HearthDB>;
@@ -9,13 +10,15 @@ let opening: Promise<Db> | null = null;
 
 export function openHearthDb(): Promise<Db> {
   opening ??= openDB<HearthDB>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      const docs = db.createObjectStore('documents', { keyPath: 'id' });
-      docs.createIndex('byAddedAt', 'addedAt');
-      const chunks = db.createObjectStore('chunks', { keyPath: 'id' });
-      chunks.createIndex('byDoc', 'docId');
-      const convs = db.createObjectStore('conversations', { keyPath: 'id' });
-      convs.createIndex('byUpdatedAt', 'updatedAt');
+    // A versionchange transaction stays open while upgrade() awaits only IndexedDB requests.
+    upgrade(db, oldVersion, _newVersion, tx) {
+      void upgrade(db, oldVersion, tx);
+    },
+    // Another tab runs a newer Hearth and must upgrade: close, so its upgrade is not blocked.
+    blocking() {
+      const current = opening;
+      opening = null;
+      void current?.then((db) => db.close());
     },
   }).catch((error: unknown) => {
     opening = null;

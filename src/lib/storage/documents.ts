@@ -1,19 +1,29 @@
 /**
- * The document store. A document and all of its chunks are written in one transaction, so a
- * half-ingested document can never be read back; deleting removes both in one transaction too.
+ * The document store. A document and all of its chunks are written in one transaction, together
+ * with removing its queue entry (and the document it replaces), so a half-ingested document can
+ * never be read back and a finished one is never queued twice; deleting is one transaction too.
  */
 import { appError } from '../errors';
 import { openHearthDb, storageError } from './db';
 import type { ChunkRecord, DocumentRecord } from './schema';
 
-export async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[]): Promise<void> {
+/** Store a finished document; `replaces` (a document id) is deleted in the same transaction. */
+export async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[], replaces?: string): Promise<string[]> {
   const db = await openHearthDb();
   try {
-    const tx = db.transaction(['documents', 'chunks'], 'readwrite');
+    const tx = db.transaction(['documents', 'chunks', 'queue'], 'readwrite');
     const chunkStore = tx.objectStore('chunks');
+    let removed: string[] = [];
+    if (replaces) {
+      removed = await chunkStore.index('byDoc').getAllKeys(replaces);
+      for (const id of removed) void chunkStore.delete(id);
+      void tx.objectStore('documents').delete(replaces);
+    }
     for (const chunk of chunks) void chunkStore.put(chunk);
     void tx.objectStore('documents').put(doc);
+    void tx.objectStore('queue').delete(doc.id);
     await tx.done;
+    return removed;
   } catch (error) {
     throw storageError(error);
   }
@@ -44,6 +54,18 @@ export async function getDocument(docId: string): Promise<DocumentRecord> {
   const doc = await db.get('documents', docId);
   if (!doc) throw appError('DOCUMENT_NOT_FOUND', { detail: docId });
   return doc;
+}
+
+/** The stored document with these exact bytes, if any. */
+export async function documentWithHash(contentHash: string): Promise<DocumentRecord | undefined> {
+  const db = await openHearthDb();
+  return db.getFromIndex('documents', 'byHash', contentHash);
+}
+
+/** A stored document with this file name, if any. */
+export async function documentNamed(name: string): Promise<DocumentRecord | undefined> {
+  const db = await openHearthDb();
+  return db.getFromIndex('documents', 'byName', name);
 }
 
 /** Every stored chunk, in one read; used to rebuild the in-memory indexes at start-up. */

@@ -1,5 +1,15 @@
-/** What Hearth keeps in IndexedDB: documents, their chunks (text, term counts, vector), conversations. */
+/**
+ * What Hearth keeps in IndexedDB: documents, their chunks (text, terms, vector, page, heading
+ * path), the ingestion queue, conversations. Originals live in the Origin Private File System.
+ *
+ * Version history (every change ships a migration in db.ts, tested from the older version's data):
+ * 1. documents, chunks, conversations (text and Markdown only).
+ * 2. documents gain format, content hash, pages, title, warnings, stored bytes and whether the
+ *    original is kept; chunks gain page range and heading path; the ingestion queue store.
+ */
 import type { DBSchema } from 'idb';
+import type { FormatId } from '../ingest/formats';
+import type { ParseWarning } from '../ingest/parsed';
 
 export interface DocumentRecord {
   id: string;
@@ -11,6 +21,20 @@ export interface DocumentRecord {
   /** The embedder that produced the stored vectors; another embedder means re-embedding. */
   embedderId: string;
   addedAt: number;
+  /** v2 */
+  format: FormatId;
+  /** SHA-256 of the file's bytes, hex; null for documents added before version 2 (not known). */
+  contentHash: string | null;
+  /** The document's own title (PDF metadata, <title>, Word properties). */
+  title?: string;
+  pageCount?: number;
+  encoding?: string;
+  /** What could not be read (scanned pages, macros ignored). */
+  warnings: ParseWarning[];
+  /** The original file is kept in the Origin Private File System (originals/<id>). */
+  hasOriginal: boolean;
+  /** Bytes this document takes on the device: original + text + vectors + terms (estimated for text). */
+  storedBytes: number;
 }
 
 export interface ChunkRecord {
@@ -24,6 +48,24 @@ export interface ChunkRecord {
   /** Analyzed terms of the chunk, kept so the BM25 index rebuilds without re-analyzing. */
   terms: string[];
   vector: Float32Array;
+  /** v2: first and last page of the chunk (1-based; PDFs only). */
+  page?: number;
+  pageEnd?: number;
+  /** v2: headings the chunk sits under, outermost first ([] when the document has none). */
+  headingPath: string[];
+}
+
+/** A file accepted for ingestion but not yet stored as a document (its bytes wait in OPFS). */
+export interface QueueRecord {
+  /** Also the id the document will have, and the name of its original in OPFS. */
+  id: string;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  contentHash: string;
+  queuedAt: number;
+  /** Replace this document when done (a new version of a file with the same name). */
+  replaceDocId?: string;
 }
 
 export interface ChatMessageRecord {
@@ -46,6 +88,9 @@ export interface SourceRef {
   text: string;
   start: number;
   end: number;
+  page?: number;
+  pageEnd?: number;
+  headingPath?: string[];
 }
 
 export interface ConversationRecord {
@@ -56,10 +101,11 @@ export interface ConversationRecord {
 }
 
 export interface HearthDB extends DBSchema {
-  documents: { key: string; value: DocumentRecord; indexes: { byAddedAt: number } };
+  documents: { key: string; value: DocumentRecord; indexes: { byAddedAt: number; byHash: string; byName: string } };
   chunks: { key: string; value: ChunkRecord; indexes: { byDoc: string } };
   conversations: { key: string; value: ConversationRecord; indexes: { byUpdatedAt: number } };
+  queue: { key: string; value: QueueRecord; indexes: { byQueuedAt: number } };
 }
 
 export const DB_NAME = 'hearth';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;

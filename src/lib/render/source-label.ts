@@ -1,0 +1,14 @@
+/** How a passage is named to the model and to the person: document, page(s), section. */
+import type { SourceRef } from '../storage/schema';
+
+export function pageLabel(s: Pick<SourceRef, 'page' | 'pageEnd'>): string {
+  if (s.page === undefined) return '';
+  return s.pageEnd !== undefined && s.pageEnd !== s.page ? `pages ${s.page}–${s.pageEnd}` : `page ${s.page}`;
+}
+
+/** "report.pdf, page 4, Results". */
+export function sourceTitle(s: SourceRef): string {
+  const page = pageLabel(s);
+  const section = s.headingPath?.length ? s.headingPath[s.headingPath.length - 1] : '';
+  return [s.docName, page, section].filter(Boolean).join(', ');
+}

@@ -1,0 +1,62 @@
+/**
+ * Schema upgrades of Hearth's IndexedDB, one function per version step, run inside the browser's
+ * versionchange transaction (so an upgrade either completes or leaves the old data untouched).
+ * Each step is tested from data written by the previous version's own code (e2e/migration.spec.ts).
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DocumentRecord, HearthDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<HearthDB, StoreNames<HearthDB>[], 'versionchange'>;
+
+/** Version 1: the original three stores. */
+function createV1(db: IDBPDatabase<HearthDB>): void {
+  const docs = db.createObjectStore('documents', { keyPath: 'id' });
+  docs.createIndex('byAddedAt', 'addedAt');
+  const chunks = db.createObjectStore('chunks', { keyPath: 'id' });
+  chunks.createIndex('byDoc', 'docId');
+  const convs = db.createObjectStore('conversations', { keyPath: 'id' });
+  convs.createIndex('byUpdatedAt', 'updatedAt');
+}
+
+/**
+ * Version 2: documents learn their format, hash, warnings and size on the device; chunks their
+ * heading path; a queue store holds files waiting to be ingested. Version-1 documents were all
+ * text or Markdown, without a kept original; their hash is unknown (null), so a re-added copy is
+ * not flagged as a duplicate, which loses nothing.
+ */
+async function toV2(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
+  const docs = tx.objectStore('documents');
+  docs.createIndex('byHash', 'contentHash');
+  docs.createIndex('byName', 'name');
+  db.createObjectStore('queue', { keyPath: 'id' }).createIndex('byQueuedAt', 'queuedAt');
+
+  const bytesByDoc = new Map<string, number>();
+  let chunkCursor = await tx.objectStore('chunks').openCursor();
+  while (chunkCursor) {
+    const chunk = chunkCursor.value;
+    const bytes = chunk.text.length * 2 + chunk.vector.byteLength + chunk.terms.reduce((n, t) => n + t.length * 2 + 8, 0);
+    bytesByDoc.set(chunk.docId, (bytesByDoc.get(chunk.docId) ?? 0) + bytes);
+    if (!Array.isArray(chunk.headingPath)) await chunkCursor.update({ ...chunk, headingPath: [] });
+    chunkCursor = await chunkCursor.continue();
+  }
+
+  let docCursor = await docs.openCursor();
+  while (docCursor) {
+    const old = docCursor.value as Partial<DocumentRecord> & Pick<DocumentRecord, 'id' | 'name' | 'mimeType'>;
+    const upgraded: DocumentRecord = {
+      ...(old as DocumentRecord),
+      format: old.format ?? (old.mimeType === 'text/markdown' ? 'markdown' : 'text'),
+      contentHash: old.contentHash ?? null,
+      warnings: old.warnings ?? [],
+      hasOriginal: old.hasOriginal ?? false,
+      storedBytes: old.storedBytes ?? bytesByDoc.get(old.id) ?? 0,
+    };
+    await docCursor.update(upgraded);
+    docCursor = await docCursor.continue();
+  }
+}
+
+export async function upgrade(db: IDBPDatabase<HearthDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1) createV1(db);
+  if (oldVersion < 2) await toV2(db, tx);
+}
