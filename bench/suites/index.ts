@@ -4,6 +4,7 @@ import { answerSuite } from './answer';
 import { corpusIngestSuite } from './corpus-ingest';
 import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
+import { documentParsingSuite } from './document-parsing';
 import { embeddingSuite } from './embedding';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
@@ -11,4 +12,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];

@@ -37,11 +37,13 @@ export function pagesWithoutTextWarning(scanned: readonly number[], undecodable:
   return { code: 'PAGES_WITHOUT_TEXT', message, pages: all };
 }
 
-/** For NO_TEXT: why a PDF gave no text at all. */
-export function noTextMessage(undecodable: boolean): string {
-  return undecodable
-    ? 'The text in this PDF cannot be read: its fonts do not say which letters they show, or it is a scan. Run it through text recognition (OCR), or export it again from the app that made it, then add it again.'
-    : 'This PDF looks like a scan: its pages are images without readable text. Run it through text recognition (OCR) first, then add it again.';
+/** For NO_TEXT: why a PDF gave no text at all (undefined: blank pages only, the generic message fits). */
+export function noTextMessage(scanned: boolean, undecodable: boolean): string | undefined {
+  if (undecodable) {
+    return 'The text in this PDF cannot be read: its fonts do not say which letters they show, or it is a scan. Run it through text recognition (OCR), or export it again from the app that made it, then add it again.';
+  }
+  if (scanned) return 'This PDF looks like a scan: its pages are images without readable text. Run it through text recognition (OCR) first, then add it again.';
+  return undefined;
 }
 
 const APP_PREFIX = /^(?:Microsoft\s+(?:Word|PowerPoint|Excel)|Microsoft Office \w+|Word|PowerPoint)\s+-\s+/iu;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/lib/errors';
+import { AppError, ERROR_CODES } from '../../src/lib/errors';
 import type { ParseContext, ParsedDocument } from '../../src/lib/ingest/parsed';
 import { encryptedPdf } from './fixtures/encrypted-pdf';
-import { blankPagesPdf, pngBytes, REPORT, reportPdf, scanOnlyPdf } from './fixtures/make-pdf';
-import { japanesePdf } from './fixtures/raw-pdf';
+import { blankOnlyPdf, blankPagesPdf, pngBytes, REPORT, reportPdf, scanOnlyPdf } from './fixtures/make-pdf';
+import { japanesePdf, undecodablePdf } from './fixtures/raw-pdf';
 import { pdfParser } from './pdf';
 import { cleanTitle, pageRanges, pagesWithoutTextWarning } from './pdf-warnings';
 
@@ -136,6 +136,18 @@ describe('text that needs CMaps, pages without text, broken files', () => {
     expect(error.code).toBe('NO_TEXT');
     expect(error.message).toMatch(/scan/u);
     expect(error.message).toMatch(/OCR/u);
+  });
+
+  it('refuses a PDF whose text is glyph codes with NO_TEXT, blaming its fonts', async () => {
+    const error = await failure(undecodablePdf());
+    expect(error.code).toBe('NO_TEXT');
+    expect(error.message).toMatch(/fonts/u);
+  });
+
+  it('refuses a PDF of blank pages with the plain NO_TEXT message, not a claim that it is a scan', async () => {
+    const error = await failure(await blankOnlyPdf());
+    expect(error.code).toBe('NO_TEXT');
+    expect(error.message).toBe(ERROR_CODES.NO_TEXT);
   });
 
   it('does not report blank pages or drawings as scans', async () => {

@@ -15,6 +15,7 @@ import { imageCoverage, SCAN_COVERAGE } from './pdf-scan';
 import { bodySize, dropRunningLines, headingLevels } from './pdf-structure';
 import { cleanTitle, noTextMessage, pageRanges, pagesWithoutTextWarning } from './pdf-warnings';
 import { loadPdfjs, type Pdfjs } from './pdfjs-env';
+import { yieldToEventLoop } from '../yield';
 
 type PDFDocumentProxy = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 type PDFPageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
@@ -90,6 +91,7 @@ async function readPages(doc: PDFDocumentProxy, pdfjs: Pdfjs, ctx: ParseContext)
   const r: Reading = { pages: [], scanned: [], undecodable: [], failed: [], sparse: [] };
   const count = doc.numPages;
   for (let n = 1; n <= count; n++) {
+    await yieldToEventLoop(); // let a cancel (or a search) in between pages
     throwIfAborted(ctx);
     let page: PDFPageProxy | undefined;
     try {
@@ -165,8 +167,9 @@ async function parse(bytes: Uint8Array, ctx: ParseContext): Promise<ParsedDocume
     emit(b, blocks);
     if (b.blockCount === 0) {
       const unread = [...reading.scanned, ...reading.undecodable];
+      const message = noTextMessage(reading.scanned.length > 0, reading.undecodable.length > 0);
       throw appError('NO_TEXT', {
-        message: noTextMessage(reading.undecodable.length > 0),
+        ...(message ? { message } : {}),
         detail: `${ctx.name}: ${doc.numPages} pages; without text: ${pageRanges(unread) || 'none'}; blank: ${pageRanges(reading.sparse) || 'none'}`,
       });
     }
@@ -182,7 +185,8 @@ async function parse(bytes: Uint8Array, ctx: ParseContext): Promise<ParsedDocume
     return b.build({ format: 'pdf', mimeType: 'application/pdf', ...(title ? { title } : {}), pageCount: doc.numPages });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw ctx.signal.aborted ? appError('ABORTED') : appError('FILE_DAMAGED', { detail: `${ctx.name}: ${String(error)}`, cause: error });
+    // pdf.js's own failures were mapped above (opening) or per page: what is left is a bug here.
+    throw ctx.signal.aborted ? appError('ABORTED') : appError('INTERNAL', { detail: `${ctx.name}: ${String(error)}`, cause: error });
   } finally {
     ctx.signal.removeEventListener('abort', stop);
     await task.destroy().catch(() => undefined);

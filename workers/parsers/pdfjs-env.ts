@@ -71,7 +71,7 @@ async function load(): Promise<PdfjsEnv> {
     ...dataFolders(),
     cMapPacked: true,
     // Text only: no fonts handed to the page, no system fonts, no image decoders, no renderer.
-    // (pdf.js 6 has no `isEvalSupported` any more: it never compiles glyphs with eval.)
+    // (pdf.js 6 has no `isEvalSupported` option left: it compiles nothing with eval.)
     disableFontFace: true,
     useSystemFonts: false,
     useWasm: false,

@@ -11,7 +11,7 @@ import type { ParsedDocument } from '../../src/lib/ingest/parsed';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
 import { parseFile } from '../parsers/registry';
 import type { IngestEvent } from '../retrieval.protocol';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../yield';
 
 const EMBED_BATCH = 16;
 

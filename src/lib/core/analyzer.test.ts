@@ -151,7 +151,10 @@ describe('analyze: letter–digit runs', () => {
 
   it('keeps hashes, number ranges and long identifiers from splitting into noise', () => {
     expect(analyze('1d764b1 e3b0c44298fc')).toEqual(['1d764b1', 'e3b0c44298fc']);
-    expect(analyze('1990-2000')).toEqual(['1990', '2000']);
+    expect(analyze('1990-2000 2023-01-15')).toEqual(['1990', '2000', '2023', '01', '15']);
+    expect(analyze('id 123e4567-e89b-12d3-a456-426614174000')).toEqual(['id', '123e4567-e89b-12d3-a456-426614174000']);
+    expect(analyze('5th 21st-century')).toEqual(['5th', '21stcentury', '21st', 'centuri']);
+    expect(analyze('the 1990s')).toEqual(['1990s', '1990']);
     expect(analyze('a1b2c3d4e5')).toEqual(['a1b2c3d4e5']);
   });
 

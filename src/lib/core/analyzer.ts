@@ -82,9 +82,7 @@ const ELISION = /^(?:[cdjlmnst]|qu)'(?=\p{L})/iu;
 const HYPHEN = /[\u2010-]/;
 /** A word's runs: a number (with inner . or ,) or a stretch of non-digits. */
 const RUN = /\p{N}+(?:[.,]\p{N}+)*|[^\p{N}]+/gu;
-const ASCII_RUN = /[0-9]+(?:[.,][0-9]+)*|[^0-9]+/g;
 const HAS_DIGIT = /\p{N}/u;
-const ASCII_HAS_DIGIT = /[0-9]/;
 const HAS_LETTER = /\p{L}/u;
 /** Something to split: a letter next to a digit, or a case change CASE_BOUNDARY splits at. */
 const SPLITTABLE = /\p{N}\p{L}|\p{L}\p{M}*\p{N}|\p{Ll}\p{M}*\p{Lu}|\p{Lu}\p{M}*\p{Lu}\p{M}*\p{Ll}\p{M}*\p{Ll}/u;
@@ -94,11 +92,12 @@ const ASCII_SPLITTABLE = /[0-9][A-Za-z]|[A-Za-z][0-9]|[a-z][A-Z]|[A-Z][A-Z][a-z]
  * are a plural acronym ("URLs", "PDFs") and stay whole.
  */
 const CASE_BOUNDARY = /(?<=\p{Ll}\p{M}*)(?=\p{Lu})|(?<=\p{Lu}\p{M}*)(?=\p{Lu}\p{M}*\p{Ll}\p{M}*\p{Ll})/u;
-const ASCII_CASE_BOUNDARY = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z][a-z])/;
 /** "5th", "21st", "3rd": one word (an ordinal), not the number 5 and a "th". */
 const ORDINAL = /^[0-9]+(?:st|nd|rd|th)$/i;
 /** Hex hashes and ids ("1d764b1", "e3b0c442") would split into noise: kept whole. */
 const HEX_ID = /^(?=.*\d)(?=.*[a-f])[0-9a-f]{7,}$/i;
+/** UUIDs and other hyphenated hex ids: one term, the whole id, so that searching for it finds it. */
+const HEX_HYPHENATED = /^(?=.*\d)(?=.*[a-f])[0-9a-f]{4,}(?:-[0-9a-f]{4,}){2,}$/i;
 /** More runs or pieces than this and the token is an identifier or an encoding, not a compound word. */
 const MAX_RUNS = 4;
 const MAX_PIECES = 6;
@@ -163,6 +162,39 @@ function joinsHyphenated(parts: string[]): boolean {
 }
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Where the ASCII_RUN of `word` that starts at `i` ends. */
+function asciiRunEnd(word: string, i: number): number {
+  const n = word.length;
+  if (isDigit(word.charCodeAt(i))) {
+    i++;
+    while (i < n) {
+      const c = word.charCodeAt(i);
+      if (isDigit(c)) i++;
+      else if ((c === 46 || c === 44) && i + 1 < n && isDigit(word.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    return i;
+  }
+  i++;
+  while (i < n && !isDigit(word.charCodeAt(i))) i++;
+  return i;
+}
+
+/** ASCII_CASE_BOUNDARY positions inside word[from, to): counted, and pushed to `cuts` if given. */
+function asciiCaseBoundaries(word: string, from: number, to: number, cuts: number[] | null, count: number): number {
+  for (let j = from + 1; j < to; j++) {
+    if (!isUpper(word.charCodeAt(j))) continue;
+    const prev = word.charCodeAt(j - 1);
+    if (isLower(prev) || (isUpper(prev) && j + 2 < to && isLower(word.charCodeAt(j + 1)) && isLower(word.charCodeAt(j + 2)))) {
+      count++;
+      cuts?.push(j);
+    }
+  }
+  return count;
+}
 const NONE: readonly number[] = [];
 
 /** Where ASCII_CASE_CHANGE starts in the text, overlapping matches included; usually none. */
@@ -230,10 +262,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       addWord(whole, ascii, out);
       return;
     }
-    const runs = word.match(ascii ? ASCII_RUN : RUN) as string[];
-    const digit = ascii ? ASCII_HAS_DIGIT : HAS_DIGIT;
-    const boundary = ascii ? ASCII_CASE_BOUNDARY : CASE_BOUNDARY;
-    const pieces = runs.length > MAX_RUNS ? [] : runs.map((run) => (digit.test(run) ? [run] : run.split(boundary)));
+    if (ascii) {
+      addAsciiParts(word, whole, out);
+      return;
+    }
+    const runs = word.match(RUN) as string[];
+    const pieces = runs.length > MAX_RUNS ? [] : runs.map((run) => (HAS_DIGIT.test(run) ? [run] : run.split(CASE_BOUNDARY)));
     let count = 0;
     for (const p of pieces) count += p.length;
     if (count === 0 || count > MAX_PIECES) {
@@ -250,7 +284,50 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
   };
 
+  /**
+   * addCompound's parts for an ASCII word, with char codes instead of match/split arrays (the
+   * same parts; this runs for every "CD4", "IL6", "mRNA" of a scientific text).
+   */
+  const addAsciiParts = (word: string, whole: string, out: string[]): void => {
+    const n = word.length;
+    let runs = 0;
+    let pieces = 0;
+    for (let i = 0; i < n; ) {
+      const end = asciiRunEnd(word, i);
+      runs++;
+      pieces += isDigit(word.charCodeAt(i)) ? 1 : 1 + asciiCaseBoundaries(word, i, end, null, 0);
+      i = end;
+    }
+    if (runs > MAX_RUNS || pieces > MAX_PIECES) {
+      addWord(whole, true, out);
+      return;
+    }
+    const seen: string[] = [];
+    emit(whole, true, seen, out);
+    const cuts: number[] = [];
+    for (let i = 0; i < n; ) {
+      const end = asciiRunEnd(word, i);
+      const c = word.charCodeAt(i);
+      // The "s" of "1990s" is a plural, not a word.
+      if (runs > 1 && !(i > 0 && end === i + 1 && (c === 115 || c === 83))) emit(whole.slice(i, end), true, seen, out);
+      if (!isDigit(c) && asciiCaseBoundaries(word, i, end, cuts, 0) > 0) {
+        let from = i;
+        for (const cut of cuts) {
+          if (cut - from > 1) emit(whole.slice(from, cut), true, seen, out);
+          from = cut;
+        }
+        if (end - from > 1) emit(whole.slice(from, end), true, seen, out);
+        cuts.length = 0;
+      }
+      i = end;
+    }
+  };
+
   const addHyphenated = (token: string, out: string[]): void => {
+    if (HEX_HYPHENATED.test(token)) {
+      addWord(token.toLowerCase(), true, out);
+      return;
+    }
     const parts = token.split(HYPHEN).filter((p) => p.length > 0);
     if (wordParts && parts.length > 1 && joinsHyphenated(parts)) {
       const joined = parts.join('');
