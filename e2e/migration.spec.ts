@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { analyze } from '../src/lib/core/analyzer';
 import { ask, documentItem, expectLibraryReady, lastAnswer, useCatalog, waitForAnswerDone } from './support/app';
 
 const V1 = JSON.parse(readFileSync(new URL('./fixtures/v1-library.json', import.meta.url), 'utf8')) as {
@@ -40,7 +41,7 @@ const WRITE_V1 = `(async (data) => {
 const READ_BACK = `(async () => {
   const db = await new Promise((resolve, reject) => { const r = indexedDB.open('hearth'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const all = (store) => new Promise((resolve, reject) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-  const out = { version: db.version, stores: [...db.objectStoreNames], documents: await all('documents'), chunks: (await all('chunks')).map((c) => ({ id: c.id, headingPath: c.headingPath, dims: c.vector.length, isFloat32: c.vector instanceof Float32Array, text: c.text })), conversations: await all('conversations') };
+  const out = { version: db.version, stores: [...db.objectStoreNames], documents: await all('documents'), chunks: (await all('chunks')).map((c) => ({ id: c.id, headingPath: c.headingPath, dims: c.vector.length, isFloat32: c.vector instanceof Float32Array, text: c.text, docId: c.docId, terms: c.terms })), conversations: await all('conversations') };
   db.close();
   return out;
 })()`;
@@ -57,7 +58,7 @@ test('a version-1 library is upgraded without losing a document, passage, vector
     version: number;
     stores: string[];
     documents: { id: string; name: string; format: string; contentHash: null; warnings: unknown[]; hasOriginal: boolean; storedBytes: number }[];
-    chunks: { id: string; headingPath: string[]; dims: number; isFloat32: boolean; text: string }[];
+    chunks: { id: string; headingPath: string[]; dims: number; isFloat32: boolean; text: string; docId: string; terms: string[] }[];
     conversations: { id: string; messages: unknown[] }[];
   };
   expect(after.version).toBe(2);
@@ -68,7 +69,12 @@ test('a version-1 library is upgraded without losing a document, passage, vector
   expect(bees?.storedBytes).toBeGreaterThan(0);
   expect(after.documents.find((d) => d.name === 'volcanoes.txt')?.format).toBe('text');
   expect(after.chunks.map((c) => c.id).sort()).toEqual(V1.chunks.map((c) => c.id).sort());
-  for (const c of after.chunks) expect(c).toMatchObject({ headingPath: [], dims: 32, isFloat32: true });
+  for (const c of after.chunks) {
+    expect(c).toMatchObject({ headingPath: [], dims: 32, isFloat32: true });
+    // Index terms are made again by this version's analyzer, as ingestion makes them.
+    const name = V1.documents.find((d) => d.id === c.docId)?.name;
+    expect(c.terms).toEqual(analyze(`${name}\n${c.text}`));
+  }
   expect(after.conversations).toHaveLength(1);
   expect(after.conversations[0]?.messages).toEqual(V1.conversations[0]?.messages);
 

@@ -9,9 +9,10 @@
  * Compound tokens are indexed whole AND as their parts, so both the exact spelling and its pieces
  * match: "FY2018" → fy2018, fy, 2018; "10-K" → 10k, 10, k; "XMLHttpRequest" → xmlhttprequest, xml,
  * http, request. File names split at "_" and "." like at any punctuation. The parts make documents
- * with such tokens longer (+11% terms on SciFact), which BM25's length normalization sees; measured
- * on SciFact and SQuAD the parts still help (SciFact test nDCG@10 0.693 → 0.707, train 0.702 →
- * 0.714; SQuAD unchanged), so they are on by default.
+ * longer (+8% terms on SciFact), which BM25's length normalization sees, and the whole term keeps
+ * exact spellings ahead. Measured with the tuned settings (bench/retrieval/quality.ts): SciFact test
+ * nDCG@10 0.6926 → 0.7080 (train 0.7020 → 0.7144), SQuAD recall@5 unchanged at 0.9416; ordinals
+ * ("5th") stay whole because splitting them cost SQuAD more than it gave.
  */
 import { SPACELESS_SCRIPT, segmentWords } from './segment';
 import { stemEnglish } from './stem-english';
@@ -47,6 +48,8 @@ export interface AnalyzerOptions {
  * ("3.5", "10,000").
  */
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019\u2010-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
+/** TOKEN without the hyphen joins: the fast path puts hyphenated words back together itself. */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Invisible, but it splits words in text extracted from PDFs ("docu\u00adment"). */
 const SOFT_HYPHEN = /\u00ad/g;
@@ -59,8 +62,6 @@ const STEMMABLE = /^[a-z']+$/;
 const PLAIN_LOWER = /^(?:[a-z]+|[0-9]+(?:[.,][0-9]+)*)$/;
 /** Original-case tokens with nothing to split. */
 const PLAIN_ASCII = /^(?:[A-Z]?[a-z]+|[0-9]+)$/;
-/** "diffusion-weighted", "state-of-the-art" (lowercased): nothing to split but the hyphens. */
-const PLAIN_HYPHENATED = /^[a-z]+(?:-[a-z]+)+$/;
 /** Somewhere in the text is a case change a word might split at ("camelCase", "XMLHttp"). */
 const ASCII_CASE_CHANGE = /[a-z][A-Z]|[A-Z][A-Z][a-z]/g;
 /** Latin letters that carry no decomposable diacritic but that people type without one. */
@@ -80,6 +81,9 @@ const STEM_CACHE_LIMIT = 100_000;
 const CLITIC_SUFFIX = /'(?:s|re|ve|ll|d|m)$/i;
 const ELISION = /^(?:[cdjlmnst]|qu)'(?=\p{L})/iu;
 const HYPHEN = /[\u2010-]/;
+const HYPHENS = /[\u2010-]/g;
+const ASCII_DIGIT = /[0-9]/;
+const ASCII_LETTER = /[a-z]/;
 /** A word's runs: a number (with inner . or ,) or a stretch of non-digits. */
 const RUN = /\p{N}+(?:[.,]\p{N}+)*|[^\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
@@ -149,7 +153,8 @@ function cjkBigrams(run: string, out: string[]): void {
  * Whether a hyphenated word is also indexed joined, for readers who type it without the hyphen:
  * "10-K" → "10k", "COVID-19" → "covid19", "e-mail" → "email", "X-ray" → "xray". Only when a part
  * has a digit or is a single character: joining every compound ("diffusion-weighted") scored lower
- * on SciFact train (nDCG@10 0.7112 vs 0.7137), and number ranges ("1990-2000") are not words.
+ * on SciFact train (nDCG@10 0.7112 vs 0.7137 for this rule, 0.7152 joining none; test 0.7068 for
+ * both joining rules, 0.6996 for none), and number ranges ("1990-2000") are not words.
  */
 function joinsHyphenated(parts: string[]): boolean {
   let short = false;
@@ -165,7 +170,7 @@ const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Where the ASCII_RUN of `word` that starts at `i` ends. */
+/** Where the run of `word` (as RUN: a number with inner . or ,, or non-digits) starting at `i` ends. */
 function asciiRunEnd(word: string, i: number): number {
   const n = word.length;
   if (isDigit(word.charCodeAt(i))) {
@@ -183,7 +188,7 @@ function asciiRunEnd(word: string, i: number): number {
   return i;
 }
 
-/** ASCII_CASE_BOUNDARY positions inside word[from, to): counted, and pushed to `cuts` if given. */
+/** CASE_BOUNDARY positions (ASCII) inside word[from, to): counted, and pushed to `cuts` if given. */
 function asciiCaseBoundaries(word: string, from: number, to: number, cuts: number[] | null, count: number): number {
   for (let j = from + 1; j < to; j++) {
     if (!isUpper(word.charCodeAt(j))) continue;
@@ -195,6 +200,19 @@ function asciiCaseBoundaries(word: string, from: number, to: number, cuts: numbe
   }
   return count;
 }
+
+const isHyphen = (c: number): boolean => c === 45 || c === 0x2010;
+
+/** What a part says about its hyphenated word: see joinsHyphenated; COMPLEX: addToken must redo it. */
+const SHORT = 1;
+const LETTER = 2;
+const COMPLEX = 4;
+function partFlags(part: string, plain: boolean): number {
+  if (plain) return isDigit(part.charCodeAt(0)) ? SHORT : part.length === 1 ? SHORT | LETTER : LETTER;
+  if (NON_ASCII.test(part) || part.includes("'")) return COMPLEX;
+  return (part.length === 1 || ASCII_DIGIT.test(part) ? SHORT : 0) | (ASCII_LETTER.test(part) ? LETTER : 0);
+}
+
 const NONE: readonly number[] = [];
 
 /** Where ASCII_CASE_CHANGE starts in the text, overlapping matches included; usually none. */
@@ -255,15 +273,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
    * stay ("10K" → k, as "10-K" gives k).
    */
   const addCompound = (word: string, out: string[]): void => {
-    const ascii = !NON_ASCII.test(word);
     const whole = word.toLowerCase();
-    if (whole.length > MAX_TOKEN_LENGTH) return;
-    if (!wordParts || !(ascii ? ASCII_SPLITTABLE : SPLITTABLE).test(word) || HEX_ID.test(word) || ORDINAL.test(word)) {
-      addWord(whole, ascii, out);
+    if (!NON_ASCII.test(word)) {
+      addAsciiCompound(word, whole, out);
       return;
     }
-    if (ascii) {
-      addAsciiParts(word, whole, out);
+    if (whole.length > MAX_TOKEN_LENGTH) return;
+    if (!wordParts || !SPLITTABLE.test(word) || HEX_ID.test(word) || ORDINAL.test(word)) {
+      addWord(whole, false, out);
       return;
     }
     const runs = word.match(RUN) as string[];
@@ -271,17 +288,24 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     let count = 0;
     for (const p of pieces) count += p.length;
     if (count === 0 || count > MAX_PIECES) {
-      addWord(whole, ascii, out);
+      addWord(whole, false, out);
       return;
     }
     const seen: string[] = [];
-    emit(whole, ascii, seen, out);
+    emit(whole, false, seen, out);
     for (let i = 0; i < runs.length; i++) {
       // The "s" of "1990s" is a plural, not a word.
-      if (runs.length > 1 && !(i > 0 && (runs[i] === 's' || runs[i] === 'S'))) emit((runs[i] as string).toLowerCase(), ascii, seen, out);
+      if (runs.length > 1 && !(i > 0 && (runs[i] === 's' || runs[i] === 'S'))) emit((runs[i] as string).toLowerCase(), false, seen, out);
       const runPieces = pieces[i] as string[];
-      if (runPieces.length > 1) for (const p of runPieces) if (p.length > 1) emit(p.toLowerCase(), ascii, seen, out);
+      if (runPieces.length > 1) for (const p of runPieces) if (p.length > 1) emit(p.toLowerCase(), false, seen, out);
     }
+  };
+
+  /** addCompound for an ASCII word, given lowercased too. */
+  const addAsciiCompound = (word: string, whole: string, out: string[]): void => {
+    if (whole.length > MAX_TOKEN_LENGTH) return;
+    if (!wordParts || !ASCII_SPLITTABLE.test(word) || HEX_ID.test(word) || ORDINAL.test(word)) addWord(whole, true, out);
+    else addAsciiParts(word, whole, out);
   };
 
   /**
@@ -336,13 +360,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     for (const p of parts) addCompound(p, out);
   };
 
-  /** A PLAIN_HYPHENATED token: what addHyphenated makes of it, minus the checks it cannot need. */
-  const addPlainHyphenated = (token: string, out: string[]): void => {
-    const parts = token.split('-');
-    if (wordParts && parts.some((p) => p.length === 1)) addWord(parts.join(''), true, out);
-    for (const p of parts) addWord(p, true, out);
-  };
-
   /** One token of the tokenizer (or one word of the segmenter), original case. */
   const addToken = (token: string, out: string[], segmented: boolean): void => {
     if (PLAIN_ASCII.test(token)) {
@@ -383,20 +400,58 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       return out;
     }
     // Fast path for most tokens: tokenize the lowercased text, as the analyzer always did, and go
-    // back to the original case only where it matters (digits, hyphens, apostrophes, non-ASCII,
-    // and the few places where the case changes inside a word).
+    // back to the original case only where it matters (digits, apostrophes, non-ASCII, and the few
+    // places where the case changes inside a word). A hyphenated word arrives as its parts, which
+    // are indexed as they come; at its end the joined form is added, or, for the rare word the
+    // parts cannot decide (non-ASCII, apostrophes, hex ids), the word is redone whole by addToken.
     const changes = wordParts ? caseChanges(normalized) : NONE;
     let next = 0;
-    for (const match of lower.matchAll(TOKEN)) {
+    let prevToken = '';
+    let prevPlain = false;
+    let prevStart = -1;
+    let prevEnd = -2;
+    let prevMark = 0;
+    // The hyphenated word in progress: from cStart, its terms from out[cMark], its parts' flags.
+    let cStart = -1;
+    let cMark = 0;
+    let cFlags = 0;
+    const finish = (end: number): void => {
+      if (cFlags & COMPLEX || (cFlags & SHORT && HEX_HYPHENATED.test(lower.slice(cStart, end)))) {
+        out.length = cMark;
+        addToken(normalized.slice(cStart, end), out, false);
+      } else if (wordParts && cFlags & SHORT && cFlags & LETTER) {
+        const before = out.length;
+        addWord(lower.slice(cStart, end).replace(HYPHENS, ''), true, out);
+        if (out.length > before) out.splice(cMark, 0, out.pop() as string);
+      }
+      cStart = -1;
+    };
+    for (const match of lower.matchAll(WORD)) {
       const token = match[0];
       const start = match.index;
       const end = start + token.length;
       while (next < changes.length && (changes[next] as number) < start) next++;
-      const plain = next < changes.length && (changes[next] as number) + 2 <= end ? 0 : PLAIN_LOWER.test(token) ? 1 : PLAIN_HYPHENATED.test(token) ? 2 : 0;
-      if (plain === 1) addWord(token, true, out);
-      else if (plain === 2) addPlainHyphenated(token, out);
-      else addToken(normalized.slice(start, end), out, false);
+      const plain = (next >= changes.length || (changes[next] as number) + 2 > end) && PLAIN_LOWER.test(token);
+      if (start === prevEnd + 1 && isHyphen(lower.charCodeAt(prevEnd))) {
+        if (cStart < 0) {
+          cStart = prevStart;
+          cMark = prevMark;
+          cFlags = partFlags(prevToken, prevPlain);
+        }
+        cFlags |= partFlags(token, plain);
+      } else if (cStart >= 0) {
+        finish(prevEnd);
+      }
+      prevMark = out.length;
+      if (plain) addWord(token, true, out);
+      else if (NON_ASCII.test(token) || token.includes("'")) addToken(normalized.slice(start, end), out, false);
+      else addAsciiCompound(normalized.slice(start, end), token, out);
+      prevToken = token;
+      prevPlain = plain;
+      prevStart = start;
+      prevEnd = end;
     }
+    if (cStart >= 0) finish(prevEnd);
     return out;
   };
 }

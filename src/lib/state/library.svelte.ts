@@ -154,7 +154,8 @@ export class LibraryState {
 
   #notify(fileName: string, error: unknown, file: File | null): void {
     const appErr = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
-    const action = ACTION_BY_CODE[appErr.code] ?? null;
+    // A file picked up after a reload is no longer at hand on the page: it can only be added again.
+    const action = file ? (ACTION_BY_CODE[appErr.code] ?? null) : null;
     this.notices = [...this.notices, { id: this.#nextNotice++, fileName, error: appErr, warnings: [], action, file: action ? file : null }];
   }
 }

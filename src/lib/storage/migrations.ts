@@ -4,6 +4,7 @@
  * Each step is tested from data written by the previous version's own code (e2e/migration.spec.ts).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { analyze } from '../core/analyzer';
 import type { DocumentRecord, HearthDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<HearthDB, StoreNames<HearthDB>[], 'versionchange'>;
@@ -22,7 +23,10 @@ function createV1(db: IDBPDatabase<HearthDB>): void {
  * Version 2: documents learn their format, hash, warnings and size on the device; chunks their
  * heading path; a queue store holds files waiting to be ingested. Version-1 documents were all
  * text or Markdown, without a kept original; their hash is unknown (null), so a re-added copy is
- * not flagged as a duplicate, which loses nothing.
+ * not flagged as a duplicate, which loses nothing. Their chunks' BM25 terms are made again with
+ * this version's analyzer (analyzer version 2: word segmentation for Thai and its neighbours,
+ * letter–digit parts, case splits, contractions), as ingestion makes them (file name + text), or
+ * questions analyzed the new way would miss old passages.
  */
 async function toV2(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
   const docs = tx.objectStore('documents');
@@ -30,13 +34,15 @@ async function toV2(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
   docs.createIndex('byName', 'name');
   db.createObjectStore('queue', { keyPath: 'id' }).createIndex('byQueuedAt', 'queuedAt');
 
+  const names = new Map((await docs.getAll()).map((d) => [d.id, d.name] as const));
   const bytesByDoc = new Map<string, number>();
   let chunkCursor = await tx.objectStore('chunks').openCursor();
   while (chunkCursor) {
     const chunk = chunkCursor.value;
-    const bytes = chunk.text.length * 2 + chunk.vector.byteLength + chunk.terms.reduce((n, t) => n + t.length * 2 + 8, 0);
+    const terms = analyze(`${names.get(chunk.docId) ?? ''}\n${chunk.text}`);
+    const bytes = chunk.text.length * 2 + chunk.vector.byteLength + terms.reduce((n, t) => n + t.length * 2 + 8, 0);
     bytesByDoc.set(chunk.docId, (bytesByDoc.get(chunk.docId) ?? 0) + bytes);
-    if (!Array.isArray(chunk.headingPath)) await chunkCursor.update({ ...chunk, headingPath: [] });
+    await chunkCursor.update({ ...chunk, terms, headingPath: Array.isArray(chunk.headingPath) ? chunk.headingPath : [] });
     chunkCursor = await chunkCursor.continue();
   }
 
