@@ -10,7 +10,8 @@ import { serve } from '../src/lib/rpc/server';
 import { importGguf } from './downloads/import-gguf';
 import { importMlcFolder } from './downloads/import-mlc';
 import { cancelAllDownloads, cancelDownload, deleteAllStored, deleteStored, ensureStored, listStored } from './downloads/store';
-import { createEngine, type LlmEngine } from './engines/engine';
+import { createEngine } from './engines/create';
+import type { LlmEngine } from './engines/engine';
 import type { GeneratePayload, GenerateResult, LlmProtocol, LoadPayload, LoadProgressEvent, LoadResult } from './llm.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;

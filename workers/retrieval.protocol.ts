@@ -65,7 +65,19 @@ export interface SearchResult {
   timings: { embedMs: number; searchMs: number; rerankMs?: number };
 }
 
+/** The text just around a passage in its document (for the passage view). */
+export interface PassageSurroundings {
+  before: string;
+  after: string;
+}
+
+/**
+ * The retrieval worker owns the document store (documents, chunks, originals, the queue): the page
+ * reads it only through these requests. `list` and `surroundings` work before `init`.
+ */
 export type RetrievalProtocol = {
+  list: { payload: Record<string, never>; event: never; result: { documents: DocumentRecord[] } };
+  surroundings: { payload: { docId: string; start: number; end: number }; event: never; result: PassageSurroundings };
   init: { payload: InitPayload; event: LoadProgress; result: InitResult };
   ingest: { payload: IngestPayload; event: IngestEvent; result: DocumentRecord };
   remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };

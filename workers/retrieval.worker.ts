@@ -8,7 +8,8 @@
 import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
-import { allChunks, deleteDocument, listDocuments } from '../src/lib/storage/documents';
+import { surroundings } from '../src/lib/core/surroundings';
+import { allChunks, chunksOf, deleteDocument, listDocuments } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
@@ -61,6 +62,14 @@ function loadReranker({ rerankerModel, modelBaseUrl }: State): Promise<Reranker>
 }
 
 serve<RetrievalProtocol>(self, {
+  async list() {
+    return { documents: await listDocuments() };
+  },
+
+  async surroundings({ docId, start, end }) {
+    return surroundings(await chunksOf(docId), { start, end });
+  },
+
   async init(payload, { emit }) {
     const started = performance.now();
     loading ??= (async () => {

@@ -1,6 +1,6 @@
 /**
- * The one interface both LLM engines implement, and the factory that loads only the engine needed
- * (web-llm and wllama are megabytes each, so each is a separate dynamic import).
+ * The one interface both LLM engines implement, and what they share (context window, generation
+ * clock). The factory is in create.ts, so the engines and this file do not import each other.
  */
 import type {
   GeneratePayload,
@@ -33,24 +33,6 @@ export interface LlmEngine {
   unload(): Promise<void>;
   /** False after unload, or after a failure that killed the model (GPU lost, WASM crash, out of memory). */
   isLoaded(): boolean;
-}
-
-/** Create the engine for a model's `engine` field. */
-export async function createEngine(engineId: LlmEngineId): Promise<LlmEngine> {
-  switch (engineId) {
-    case 'wllama': {
-      const { WllamaEngine } = await import('./wllama');
-      return new WllamaEngine();
-    }
-    case 'webllm': {
-      const { WebLlmEngine } = await import('./webllm');
-      return new WebLlmEngine();
-    }
-    default: {
-      const never: never = engineId;
-      throw new Error(`unknown engine ${String(never)}`);
-    }
-  }
 }
 
 /** Largest context window allocated by default: bigger ones cost memory that RAG prompts rarely use. */

@@ -8,7 +8,7 @@
  * small tail regions behind them.
  */
 import { quantizeInt8 } from './quantize-int8';
-import type { Quantization, VectorStorage } from './vector-storage';
+import type { Quantization, VectorStorage } from './vector-storage-types';
 import { dotKernelModule, F32_LANES_PER_STEP, I8_LANES_PER_STEP, instantiateDotKernel, type DotKernel } from './wasm/dot-kernel';
 
 const PAGE = 65536;

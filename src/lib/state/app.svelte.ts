@@ -27,7 +27,7 @@ export class AppState {
   readonly llm = createLlmClient();
   readonly library = new LibraryState(this.retrieval);
   readonly model = new ModelState(this.llm);
-  readonly passage = new PassageState();
+  readonly passage = new PassageState(this.retrieval);
   readonly chat = new ChatState({
     retrieval: this.retrieval,
     llm: this.llm,

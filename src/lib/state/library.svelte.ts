@@ -8,7 +8,6 @@ import { AppError, appError } from '../errors';
 import { checkFile } from '../ingest/check';
 import type { ParseWarning } from '../ingest/parsed';
 import type { RetrievalClient } from '../retrieval/client';
-import { listDocuments } from '../storage/documents';
 import type { DocumentRecord } from '../storage/schema';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
 
@@ -80,7 +79,7 @@ export class LibraryState {
     this.status = 'loading';
     this.loadError = null;
     try {
-      this.documents = await listDocuments();
+      this.documents = (await this.#client.call('list', {})).documents;
       const { queued } = await this.#client.call(
         'init',
         { embedder: $state.snapshot(embedder) as EmbedderModel, ...(reranker ? { reranker } : {}), modelBaseUrl },
@@ -146,7 +145,7 @@ export class LibraryState {
       this.notices = [...this.notices, { id: this.#nextNotice++, fileName: outcome.name, error: null, warnings: outcome.doc.warnings, action: null, file: null }];
     }
     try {
-      this.documents = await listDocuments();
+      this.documents = (await this.#client.call('list', {})).documents;
     } catch (error) {
       this.#notify('', error, null);
     }

@@ -1,9 +1,8 @@
 /**
  * The passage a citation opened, shown beside the conversation with a little of the text around
- * it (rebuilt from the neighbouring stored chunks by their character offsets).
+ * it (rebuilt by the retrieval worker from the neighbouring stored chunks by their character offsets).
  */
-import { surroundings } from '../core/surroundings';
-import { chunksOf } from '../storage/documents';
+import type { RetrievalClient } from '../retrieval/client';
 import type { SourceRef } from '../storage/schema';
 
 export interface PassageView {
@@ -15,14 +14,19 @@ export interface PassageView {
 export class PassageState {
   open = $state<PassageView | null>(null);
   #seq = 0;
+  #client: RetrievalClient;
+
+  constructor(client: RetrievalClient) {
+    this.#client = client;
+  }
 
   async show(source: SourceRef): Promise<void> {
     const seq = ++this.#seq;
     this.open = { source, before: '', after: '' };
     try {
-      const chunks = await chunksOf(source.docId);
+      const around = await this.#client.call('surroundings', { docId: source.docId, start: source.start, end: source.end });
       if (seq !== this.#seq) return; // another passage was opened meanwhile
-      this.open = { source, ...surroundings(chunks, source) };
+      this.open = { source, ...around };
     } catch {
       // The passage itself is already shown; its surroundings are a nicety.
     }

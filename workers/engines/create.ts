@@ -1,0 +1,21 @@
+/** The engine factory: loads only the engine needed (web-llm and wllama are megabytes each, so each is a separate dynamic import). */
+import type { LlmEngineId } from '../llm.protocol';
+import type { LlmEngine } from './engine';
+
+/** Create the engine for a model's `engine` field. */
+export async function createEngine(engineId: LlmEngineId): Promise<LlmEngine> {
+  switch (engineId) {
+    case 'wllama': {
+      const { WllamaEngine } = await import('./wllama');
+      return new WllamaEngine();
+    }
+    case 'webllm': {
+      const { WebLlmEngine } = await import('./webllm');
+      return new WebLlmEngine();
+    }
+    default: {
+      const never: never = engineId;
+      throw new Error(`unknown engine ${String(never)}`);
+    }
+  }
+}
