@@ -9,6 +9,8 @@ import type { Line } from './pdf-layout';
 export interface PageBlock {
   kind: 'paragraph' | 'list';
   page: number;
+  /** Last page, when a paragraph runs on across a page break (merged by mergeContinuations). */
+  pageEnd?: number;
   /** Every line of the block (list markers included). */
   lines: Line[];
   /** List items: their lines with the marker removed. */
@@ -203,7 +205,8 @@ export function mergeContinuations(blocks: readonly PageBlock[]): PageBlock[] {
       !endsSentence(prev.lines[prev.lines.length - 1]?.text ?? '') &&
       /^\p{Ll}/u.test(first)
     ) {
-      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...block.lines] };
+      const pageEnd = block.pageEnd ?? block.page;
+      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...block.lines], ...(pageEnd !== prev.page ? { pageEnd } : {}) };
     } else {
       out.push(block);
     }

@@ -139,7 +139,7 @@ describe('paragraphs and lists', () => {
     const one = pageBlocks(readingOrder(buildLines(toRuns(column(['A sentence that does not', 'end on this'], 40, 100)).get(0)!)), 1);
     const two = pageBlocks(readingOrder(buildLines(toRuns(column(['page but on the next.', 'New paragraph.'], 40, 700)).get(0)!)), 2);
     const merged = mergeContinuations([...one, ...two]);
-    expect(merged.map((b) => [b.page, blockText(b)])).toEqual([[1, 'A sentence that does not end on this page but on the next. New paragraph.']]);
+    expect(merged.map((b) => [b.page, b.pageEnd, blockText(b)])).toEqual([[1, 2, 'A sentence that does not end on this page but on the next. New paragraph.']]);
   });
 });
 

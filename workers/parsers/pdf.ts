@@ -132,7 +132,7 @@ function emit(b: DocumentBuilder, blocks: readonly PageBlock[]): void {
     const level = levels[i];
     if (level !== undefined) b.heading(blockText(block), level, block.page);
     else if (block.kind === 'list') b.list(block.items!.map(joinLines), block.page, block.ordered);
-    else b.paragraph(blockText(block), block.page);
+    else b.paragraph(blockText(block), block.page, block.pageEnd);
   });
 }
 

@@ -71,3 +71,14 @@ describe('chunkBlocks', () => {
     expect(chunks[chunks.length - 1]?.end).toBe(doc.text.length);
   });
 });
+
+describe('chunkBlocks page ranges', () => {
+  it('gives a chunk of a paragraph merged across a page break both of its pages', () => {
+    const b = new DocumentBuilder();
+    b.paragraph('A short opening paragraph on the seventh page of the report.', 7);
+    b.paragraph('The committee decided that the budget would be presented to the board in the spring.', 7, 8);
+    const doc = b.build({ format: 'pdf', mimeType: 'application/pdf' });
+    expect(doc.blocks[1]).toMatchObject({ page: 7, pageEnd: 8 });
+    expect(chunkBlocks(doc.text, doc.blocks)).toMatchObject([{ page: 7, pageEnd: 8 }]);
+  });
+});

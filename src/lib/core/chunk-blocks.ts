@@ -13,6 +13,8 @@ export interface BlockSpan {
   start: number;
   end: number;
   page?: number;
+  /** Last page of a block that runs on across a page break. */
+  pageEnd?: number;
   headingPath: string[];
 }
 
@@ -148,7 +150,7 @@ export function chunkBlocks(text: string, blocks: readonly BlockSpan[], opts: Bl
       text: text.slice(s.start, s.end),
       start: s.start,
       end: s.end,
-      ...(first.page !== undefined ? { page: first.page, pageEnd: last.page ?? first.page } : {}),
+      ...(first.page !== undefined ? { page: first.page, pageEnd: last.pageEnd ?? last.page ?? first.page } : {}),
       headingPath: first.headingPath,
     };
   });

@@ -45,8 +45,9 @@ export class DocumentBuilder {
     this.#push('heading', clean, page, lvl);
   }
 
-  paragraph(text: string, page?: number): void {
-    this.#push('paragraph', DocumentBuilder.clean(text), page);
+  /** `pageEnd`: the last page of a paragraph that runs on across a page break. */
+  paragraph(text: string, page?: number, pageEnd?: number): void {
+    this.#push('paragraph', DocumentBuilder.clean(text), page, undefined, pageEnd);
   }
 
   /** List items, one per line, with a bullet (or the number given in `markers`). */
@@ -72,7 +73,7 @@ export class DocumentBuilder {
     this.warnings.push(warning);
   }
 
-  #push(kind: BlockKind, text: string, page: number | undefined, level?: number): void {
+  #push(kind: BlockKind, text: string, page: number | undefined, level?: number, pageEnd?: number): void {
     if (!text) return;
     if (this.#parts.length > 0) {
       this.#parts.push(SEPARATOR);
@@ -86,6 +87,7 @@ export class DocumentBuilder {
       start,
       end: this.#length,
       ...(page !== undefined ? { page } : {}),
+      ...(page !== undefined && pageEnd !== undefined && pageEnd !== page ? { pageEnd } : {}),
       headingPath: this.headingPath,
       ...(level !== undefined ? { level } : {}),
     });

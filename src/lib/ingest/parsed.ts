@@ -14,6 +14,8 @@ export interface ParsedBlock {
   end: number;
   /** 1-based page number (PDF only). */
   page?: number;
+  /** Last page of a paragraph that runs on across a page break (absent when it is `page`). */
+  pageEnd?: number;
   /** Headings this block sits under, outermost first; a heading's own path ends with itself. */
   headingPath: string[];
   /** 1–6, headings only. */
