@@ -154,3 +154,33 @@ test('deleting a document removes its passages, vectors, index terms and stored 
   await expect(lastAnswer(page).locator('.source-chips')).not.toContainText('airships.pdf');
   await expect(lastAnswer(page).locator('.source-chips')).toContainText('volcanoes.txt');
 });
+
+test('a library of a few thousand passages reopens from its stored index, without re-indexing', async ({ page }) => {
+  await openReady(page);
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'logbook-a.txt', mimeType: 'text/plain', buffer: Buffer.from(longProse(1_200_000, 'lighthouse')) },
+    { name: 'logbook-b.txt', mimeType: 'text/plain', buffer: Buffer.from(longProse(1_200_000, 'harbour')) },
+  ]);
+  await expect(documentItem(page, 'logbook-b.txt')).toBeVisible({ timeout: 120_000 });
+  await expect(documentItem(page, 'logbook-a.txt')).toBeVisible({ timeout: 120_000 });
+  const library = page.locator('aside.library');
+  await expect(library).toHaveAttribute('data-index-source', 'rebuilt'); // a new profile: no snapshot yet
+  await page.waitForTimeout(2500); // the snapshot is written a moment after the last change
+  await page.reload();
+  await expectLibraryReady(page);
+  await expect(library).toHaveAttribute('data-index-source', 'snapshot');
+  const chunks = Number(await library.getAttribute('data-index-chunks'));
+  expect(chunks).toBeGreaterThan(2000);
+  await ask(page, 'What does the keeper do with the lamp oil?');
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('logbook-');
+
+  // After a deletion the snapshot no longer matches the library until it is written again: either
+  // way the index never holds the deleted document.
+  page.once('dialog', (dialog) => dialog.accept());
+  await documentItem(page, 'logbook-a.txt').getByRole('button', { name: /Delete/ }).click();
+  await expect(documentItem(page, 'logbook-a.txt')).toHaveCount(0);
+  await page.reload();
+  await expectLibraryReady(page);
+  expect(Number(await library.getAttribute('data-index-chunks'))).toBeLessThan(chunks);
+});

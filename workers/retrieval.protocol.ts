@@ -33,6 +33,15 @@ export interface InitPayload {
   reranker?: RerankerModel;
 }
 
+/** How the search indexes were loaded at start-up. */
+export interface IndexLoadReport {
+  source: 'snapshot' | 'rebuilt';
+  /** Why the snapshot was not used: none yet, unreadable, an older format, or made for other documents. */
+  reason?: 'missing' | 'corrupt' | 'format' | 'stale';
+  chunks: number;
+  ms: number;
+}
+
 export interface InitResult {
   documents: number;
   chunks: number;
@@ -40,6 +49,8 @@ export interface InitResult {
   loadMs: number;
   /** Files queued before the last reload that did not finish: pass their ids to `ingest` to resume. */
   queued: QueueRecord[];
+  /** Whether the search indexes came from their snapshot or were rebuilt from every chunk, and why. */
+  index: IndexLoadReport;
 }
 
 export type IngestPayload =

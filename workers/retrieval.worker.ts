@@ -9,20 +9,23 @@ import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
 import { surroundings } from '../src/lib/core/surroundings';
-import { allChunks, chunksOf, deleteDocument, listDocuments } from '../src/lib/storage/documents';
+import { chunkTexts, chunksOf, deleteDocument, listDocuments } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
 import { rankChunks } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
-import { SearchIndex } from './retrieval/search-index';
-import type { RetrievalProtocol, SearchHit } from './retrieval.protocol';
+import { IndexStore } from './retrieval/index-store';
+import type { SearchIndex } from './retrieval/search-index';
+import type { IndexLoadReport, RetrievalProtocol, SearchHit } from './retrieval.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 interface State {
   embedder: Embedder;
   index: SearchIndex;
+  indexStore: IndexStore;
+  indexReport: IndexLoadReport;
   docNames: Map<string, string>;
   modelBaseUrl: string;
   rerankerModel: RerankerModel | null;
@@ -36,11 +39,12 @@ const queue = new IngestQueue({
   originals: opfsOriginals,
   embedder: () => ready().embedder,
   onStored(doc, chunks, removedChunkIds, replaced) {
-    const { index, docNames } = ready();
+    const { index, docNames, indexStore } = ready();
     for (const id of removedChunkIds) index.remove(id);
     if (replaced) docNames.delete(replaced);
     for (const chunk of chunks) index.add(chunk);
     docNames.set(doc.id, doc.name);
+    indexStore.changed(index);
   },
 });
 
@@ -73,11 +77,10 @@ serve<RetrievalProtocol>(self, {
   async init(payload, { emit }) {
     const started = performance.now();
     loading ??= (async () => {
-      const embedder = await Embedder.load(payload.embedder, payload.modelBaseUrl, emit);
-      const index = new SearchIndex(payload.embedder.dimensions);
-      for (const chunk of await allChunks()) index.add(chunk);
+      const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, listDocuments);
+      const [embedder, { index, report }] = await Promise.all([Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load()]);
       const docNames = new Map((await listDocuments()).map((d) => [d.id, d.name] as const));
-      return { embedder, index, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
+      return { embedder, index, indexStore, indexReport: report, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
     })().catch((error: unknown) => {
       loading = null;
       throw error;
@@ -89,6 +92,7 @@ serve<RetrievalProtocol>(self, {
       threads: state.embedder.threads,
       loadMs: performance.now() - started,
       queued: await queue.pending(new Set(state.docNames.keys())),
+      index: state.indexReport,
     };
   },
 
@@ -100,10 +104,11 @@ serve<RetrievalProtocol>(self, {
   },
 
   async remove({ docId }) {
-    const { index, docNames } = ready();
+    const { index, docNames, indexStore } = ready();
     const removed = await deleteDocument(docId);
     for (const id of removed) index.remove(id);
     docNames.delete(docId);
+    indexStore.changed(index);
     await opfsOriginals.remove(docId);
     return { removedChunks: removed.length };
   },
@@ -123,17 +128,18 @@ serve<RetrievalProtocol>(self, {
       return scores;
     };
     const scored = await rankChunks({
-      index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined,
+      index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined, textsOf: chunkTexts,
     });
+    const texts = await chunkTexts(scored.map((s) => s.id));
     const hits: SearchHit[] = [];
-    for (const { id, score } of scored) {
+    for (const [i, { id, score }] of scored.entries()) {
       const meta = index.meta(id);
       if (!meta) continue;
       hits.push({
         chunkId: id,
         docId: meta.docId,
         docName: docNames.get(meta.docId) ?? '',
-        text: meta.text,
+        text: texts[i] ?? '',
         start: meta.start,
         end: meta.end,
         ...(meta.page !== undefined ? { page: meta.page, pageEnd: meta.pageEnd ?? meta.page } : {}),

@@ -6,10 +6,11 @@ import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
 import { documentParsingSuite } from './document-parsing';
 import { embeddingSuite } from './embedding';
+import { indexLoadSuite } from './index-load';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
 import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];

@@ -3,6 +3,10 @@ import { analyze } from '../../src/lib/core/analyzer';
 import { CANDIDATE_POOL, rankChunks } from './rank';
 import { SearchIndex } from './search-index';
 
+/** The chunk texts, as storage would give them for the reranker. */
+const TEXTS = new Map<string, string>();
+const textsOf = async (ids: string[]) => ids.map((id) => TEXTS.get(id) ?? '');
+
 /** Two documents with hand-made 3-d "embeddings": axis 0 = weather, 1 = money, 2 = food. */
 function setup(): SearchIndex {
   const chunks: Array<[string, string, string, number[]]> = [
@@ -14,6 +18,7 @@ function setup(): SearchIndex {
     ['B:2', 'B', 'Light precipitation all afternoon.', [0.95, 0, 0.1]],
   ];
   const index = new SearchIndex(3);
+  for (const [id, , text] of chunks) TEXTS.set(id, text);
   chunks.forEach(([id, docId, text, vec], i) =>
     index.add({ id, docId, index: i, text, start: 0, end: text.length, terms: analyze(text), vector: Float32Array.from(vec), headingPath: [] }),
   );
@@ -46,7 +51,7 @@ describe('rankChunks', () => {
       seen.push(passages);
       return passages.map((p) => (p.includes('harbour') ? 5 : p.includes('precipitation') ? 4 : 0));
     };
-    const hits = await rankChunks({ index, query: 'storm rain', queryVector: weather, k: 2, rerank, diversity: 0 });
+    const hits = await rankChunks({ index, query: 'storm rain', queryVector: weather, k: 2, rerank, textsOf, diversity: 0 });
     expect(ids(hits)).toEqual(['B:0', 'B:2']);
     expect(hits.map((h) => h.score)).toEqual([5, 4]);
     // The reranker saw every fused candidate (up to the pool size), not only the top k.
@@ -75,7 +80,7 @@ describe('rankChunks', () => {
         seen.push(...passages);
         return passages.map(() => 1);
       };
-      const hits = await rankChunks({ index, query: 'storm rain', queryVector: weather, k: 10, docIds: ['A'], rerank });
+      const hits = await rankChunks({ index, query: 'storm rain', queryVector: weather, k: 10, docIds: ['A'], rerank, textsOf });
       expect(new Set(ids(hits))).toEqual(new Set(['A:0', 'A:1', 'A:2']));
       expect(seen.every((p) => !p.includes('harbour') && !p.includes('soup') && !p.includes('precipitation'))).toBe(true);
     });
@@ -88,6 +93,6 @@ describe('rankChunks', () => {
 
   it('passes a reranker failure on', async () => {
     const rerank = () => Promise.reject(new Error('model gone'));
-    await expect(rankChunks({ index: setup(), query: 'storm', queryVector: weather, k: 2, rerank })).rejects.toThrow('model gone');
+    await expect(rankChunks({ index: setup(), query: 'storm', queryVector: weather, k: 2, rerank, textsOf })).rejects.toThrow('model gone');
   });
 });

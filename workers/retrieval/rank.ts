@@ -21,20 +21,22 @@ export interface RankParams {
   docIds?: string[];
   /** Scores each passage for the query (a cross-encoder); absent means no reranking. */
   rerank?: (query: string, passages: string[]) => Promise<number[]>;
+  /** The texts of chunks (they live in storage, not in the index); needed to rerank. */
+  textsOf?: (ids: string[]) => Promise<string[]>;
   /** 0 (plain relevance order) … 1 (only novelty counts); default DEFAULT_DIVERSITY. */
   diversity?: number;
 }
 
 /** The top k chunk ids, best first; scores are fusion scores, or reranker scores when reranked. */
 export async function rankChunks(params: RankParams): Promise<Scored[]> {
-  const { index, query, queryVector, k, docIds, rerank } = params;
+  const { index, query, queryVector, k, docIds, rerank, textsOf } = params;
   if (k <= 0) return [];
   const diversity = Math.min(1, Math.max(0, params.diversity ?? DEFAULT_DIVERSITY));
   const pool = rerank || diversity > 0 ? Math.max(k, CANDIDATE_POOL) : k;
   let candidates = index.search(query, queryVector, pool, docIds);
 
-  if (rerank && candidates.length > 0) {
-    const passages = candidates.map((c) => index.meta(c.id)?.text ?? '');
+  if (rerank && textsOf && candidates.length > 0) {
+    const passages = await textsOf(candidates.map((c) => c.id));
     const scores = await rerank(query, passages);
     candidates = candidates
       .map((c, i) => ({ id: c.id, score: scores[i] ?? -Infinity }))

@@ -1,6 +1,7 @@
 /**
  * The in-memory search state of the retrieval worker: a BM25 index and a vector index over every
- * stored chunk, rebuilt from IndexedDB at start-up and updated as documents come and go.
+ * stored chunk, loaded from a snapshot at start-up (index-snapshot.ts) or rebuilt from IndexedDB,
+ * and updated as documents come and go. Chunk texts stay in IndexedDB (fetched for the few hits).
  */
 import { Bm25Index } from '../../src/lib/core/bm25';
 import { hybridSearch } from '../../src/lib/core/retrieve';
@@ -10,7 +11,6 @@ import type { ChunkRecord } from '../../src/lib/storage/schema';
 
 export interface ChunkMeta {
   docId: string;
-  text: string;
   start: number;
   end: number;
   page?: number;
@@ -19,12 +19,19 @@ export interface ChunkMeta {
 }
 
 export class SearchIndex {
-  readonly bm25 = new Bm25Index();
+  readonly bm25: Bm25Index;
   readonly vectors: VectorIndex;
-  readonly #meta = new Map<string, ChunkMeta>();
+  readonly #meta: Map<string, ChunkMeta>;
 
-  constructor(dimensions: number) {
-    this.vectors = new VectorIndex(dimensions);
+  constructor(dimensions: number, parts?: { bm25: Bm25Index; vectors: VectorIndex; meta: Map<string, ChunkMeta> }) {
+    this.bm25 = parts?.bm25 ?? new Bm25Index();
+    this.vectors = parts?.vectors ?? new VectorIndex(dimensions);
+    this.#meta = parts?.meta ?? new Map();
+  }
+
+  /** Every chunk's place, in insertion order (for a snapshot). */
+  entries(): IterableIterator<[string, ChunkMeta]> {
+    return this.#meta.entries();
   }
 
   get size(): number {
@@ -36,7 +43,6 @@ export class SearchIndex {
     if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, chunk.vector);
     this.#meta.set(chunk.id, {
       docId: chunk.docId,
-      text: chunk.text,
       start: chunk.start,
       end: chunk.end,
       ...(chunk.page !== undefined ? { page: chunk.page, pageEnd: chunk.pageEnd ?? chunk.page } : {}),

@@ -10,6 +10,7 @@ import type { ParseWarning } from '../ingest/parsed';
 import type { RetrievalClient } from '../retrieval/client';
 import type { DocumentRecord } from '../storage/schema';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
+import type { IndexLoadReport } from '../../../workers/retrieval.protocol';
 
 /** What a notice lets the person do about the file. */
 export type NoticeAction = 'password' | 'replace' | null;
@@ -48,6 +49,8 @@ export class LibraryState {
   loadError = $state<AppError | null>(null);
   loadProgress = $state<{ file: string; loadedBytes: number; totalBytes: number } | null>(null);
   notices = $state<Notice[]>([]);
+  /** How the worker loaded the search indexes at start (its snapshot, or rebuilt from every chunk). */
+  indexReport = $state<IndexLoadReport | null>(null);
   readonly queue: IngestQueueState;
   #client: RetrievalClient;
   #nextNotice = 1;
@@ -80,11 +83,12 @@ export class LibraryState {
     this.loadError = null;
     try {
       this.documents = (await this.#client.call('list', {})).documents;
-      const { queued } = await this.#client.call(
+      const { queued, index } = await this.#client.call(
         'init',
         { embedder: $state.snapshot(embedder) as EmbedderModel, ...(reranker ? { reranker } : {}), modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
+      this.indexReport = index;
       this.status = 'ready';
       for (const record of queued) this.queue.resume(record);
     } catch (error) {

@@ -74,6 +74,14 @@ export async function allChunks(): Promise<ChunkRecord[]> {
   return db.getAll('chunks');
 }
 
+/** The texts of these chunks, in order ('' for one that is gone), in one read. */
+export async function chunkTexts(ids: readonly string[]): Promise<string[]> {
+  const db = await openHearthDb();
+  const store = db.transaction('chunks').objectStore('chunks');
+  const chunks = await Promise.all(ids.map((id) => store.get(id)));
+  return chunks.map((c) => c?.text ?? '');
+}
+
 export async function chunksOf(docId: string): Promise<ChunkRecord[]> {
   const db = await openHearthDb();
   const chunks = await db.getAllFromIndex('chunks', 'byDoc', docId);

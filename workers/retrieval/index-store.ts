@@ -1,0 +1,73 @@
+/**
+ * Loading the search indexes at start-up from their snapshot when it can be trusted, else rebuilding
+ * them from every stored chunk (and saving a fresh snapshot); and saving a new snapshot a moment
+ * after the library changes. What happened is reported, so the page and the tests can tell.
+ */
+import type { DocumentRecord } from '../../src/lib/storage/schema';
+import { allChunks } from '../../src/lib/storage/documents';
+import { libraryFingerprint } from './fingerprint';
+import { decodeSnapshot, encodeSnapshot, type SnapshotRejection } from './index-snapshot';
+import { SearchIndex } from './search-index';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-store';
+import type { IndexLoadReport } from '../retrieval.protocol';
+
+export type { IndexLoadReport };
+
+/** How long after the last change a new snapshot is written (a batch of files changes it often). */
+const SAVE_DELAY_MS = 1500;
+
+export class IndexStore {
+  readonly #embedderId: string;
+  readonly #dimensions: number;
+  readonly #listDocs: () => Promise<DocumentRecord[]>;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #saving: Promise<void> = Promise.resolve();
+
+  constructor(embedderId: string, dimensions: number, listDocs: () => Promise<DocumentRecord[]>) {
+    this.#embedderId = embedderId;
+    this.#dimensions = dimensions;
+    this.#listDocs = listDocs;
+  }
+
+  async load(): Promise<{ index: SearchIndex; report: IndexLoadReport }> {
+    const t0 = performance.now();
+    const fingerprint = await libraryFingerprint(await this.#listDocs(), this.#embedderId, this.#dimensions);
+    const bytes = await readSnapshotFile();
+    let reason: IndexLoadReport['reason'] = 'missing';
+    if (bytes) {
+      let decoded: SearchIndex | SnapshotRejection;
+      try {
+        decoded = decodeSnapshot(bytes, fingerprint);
+      } catch {
+        decoded = 'corrupt';
+      }
+      if (decoded instanceof SearchIndex) return { index: decoded, report: { source: 'snapshot', chunks: decoded.size, ms: performance.now() - t0 } };
+      reason = decoded;
+    }
+    const index = new SearchIndex(this.#dimensions);
+    for (const chunk of await allChunks()) index.add(chunk);
+    await this.#write(index, fingerprint);
+    return { index, report: { source: 'rebuilt', reason, chunks: index.size, ms: performance.now() - t0 } };
+  }
+
+  /** The library changed: write a new snapshot soon (one write for a burst of changes). */
+  changed(index: SearchIndex): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#saving = this.#saving.then(async () => {
+        const fingerprint = await libraryFingerprint(await this.#listDocs(), this.#embedderId, this.#dimensions);
+        await this.#write(index, fingerprint);
+      });
+    }, SAVE_DELAY_MS);
+  }
+
+  /** A snapshot that cannot be written costs only a rebuild at the next start. */
+  async #write(index: SearchIndex, fingerprint: string): Promise<void> {
+    try {
+      await writeSnapshotFile(encodeSnapshot(index, fingerprint));
+    } catch {
+      // Out of space, or an id this format cannot hold: the next start rebuilds.
+    }
+  }
+}
