@@ -4,14 +4,12 @@
  * (q8) → one IndexedDB transaction per document): wall time, chunks/s, and the share of the time
  * spent outside embedding (target ≤ 15%).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmbedderModel, ModelRecord } from '../../src/lib/catalog/types';
 import { figure } from '../figure';
 import type { IngestPageApi } from '../pages/ingest';
 import { hasBeir, loadBeir } from '../retrieval/beir';
 import { skip, type Suite } from '../suite';
-import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
+import { MINILM_DIR, MINILM_FILES, miniLmRecord, requireMirrorFiles } from './models';
 
 const NAME = 'corpus-ingest';
 
@@ -26,9 +24,7 @@ export const corpusIngestSuite: Suite = {
     const corpus = loadBeir(dir, 'test').corpus;
     const all = corpus.map((d) => ({ name: `${d.id}.txt`, text: d.title ? `${d.title}\n\n${d.text}` : d.text }));
     const docs = ctx.quick ? all.slice(0, 50) : all;
-    const catalog = JSON.parse(readFileSync(join(ctx.root, 'models.json'), 'utf8')) as { models: ModelRecord[] };
-    const model = catalog.models.find((m): m is EmbedderModel => m.kind === 'embedder' && m.repo === 'Xenova/all-MiniLM-L6-v2');
-    if (!model) throw new Error('models.json has no all-MiniLM-L6-v2 embedder record');
+    const model = miniLmRecord(ctx.root);
 
     const env = await ctx.browser();
     const page = await env.openPage<IngestPageApi>('ingest');

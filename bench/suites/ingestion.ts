@@ -4,14 +4,12 @@
  * the storage step. Reported as chunks/s and MB/s.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { EmbedderModel, ModelRecord } from '../../src/lib/catalog/types';
 import { speechPath } from '../data/text';
 import { figure, type Figure } from '../figure';
 import type { IngestPageApi } from '../pages/ingest';
 import { median } from '../stats';
 import { skip, type Suite } from '../suite';
-import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
+import { MINILM_DIR, MINILM_FILES, miniLmRecord, requireMirrorFiles } from './models';
 
 const NAME = 'ingestion';
 
@@ -25,9 +23,7 @@ export const ingestionSuite: Suite = {
     const full = readFileSync(file, 'utf8');
     const text = ctx.quick ? full.slice(0, 4000) : full;
     const megabytes = Buffer.byteLength(text, 'utf8') / 1e6;
-    const catalog = JSON.parse(readFileSync(join(ctx.root, 'models.json'), 'utf8')) as { defaults: { embedder: string }; models: ModelRecord[] };
-    const model = catalog.models.find((m): m is EmbedderModel => m.kind === 'embedder' && m.repo === 'Xenova/all-MiniLM-L6-v2');
-    if (!model) throw new Error('models.json has no all-MiniLM-L6-v2 embedder record');
+    const model = miniLmRecord(ctx.root);
     const reps = ctx.quick ? 1 : 3;
 
     const env = await ctx.browser();

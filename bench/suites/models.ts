@@ -1,6 +1,7 @@
 /** Where the benchmark models live in the mirror folder, and the skip message when they are not there. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EmbedderModel, ModelRecord } from '../../src/lib/catalog/types';
 import { skip } from '../suite';
 
 export const MINILM_DIR = 'Xenova/all-MiniLM-L6-v2/resolve/main';
@@ -18,4 +19,12 @@ export function requireMirrorFiles(root: string, dir: string, files: readonly st
   if (missing.length) {
     skip(`${what} not found in .models/mirror/${dir} (missing ${missing.join(', ')}); run \`npx tsx scripts/make-models.ts --only ${target}\``);
   }
+}
+
+/** The all-MiniLM-L6-v2 record of the app's own catalog (models.json), which the twin stands in for. */
+export function miniLmRecord(root: string): EmbedderModel {
+  const catalog = JSON.parse(readFileSync(join(root, 'models.json'), 'utf8')) as { models: ModelRecord[] };
+  const model = catalog.models.find((m): m is EmbedderModel => m.kind === 'embedder' && m.repo === 'Xenova/all-MiniLM-L6-v2');
+  if (!model) throw new Error('models.json has no all-MiniLM-L6-v2 embedder record');
+  return model;
 }
