@@ -14,6 +14,9 @@ import type { IngestEvent } from '../retrieval.protocol';
 import { buildDocument, sha256Hex, type PassageEmbedder } from './ingest';
 import type { OriginalStore } from './originals';
 
+/** An original this old that nothing owns is left over from a crash, not a file being staged. */
+const ORPHAN_AGE_MS = 10 * 60 * 1000;
+
 export interface IngestQueueDeps {
   originals: OriginalStore;
   embedder: () => PassageEmbedder;
@@ -42,11 +45,17 @@ export class IngestQueue {
     this.#deps = deps;
   }
 
-  /** Files queued before a reload, oldest first; originals nothing owns any more are swept. */
+  /**
+   * Files queued before a reload, oldest first. Originals that no document or queued file owns
+   * (left by a crash between writing the bytes and the queue record) are swept, but only once they
+   * are a while old: another tab may be between those two steps right now.
+   */
   async pending(knownDocIds: ReadonlySet<string>): Promise<QueueRecord[]> {
     const records = await queued();
     const owned = new Set([...knownDocIds, ...records.map((r) => r.id)]);
-    for (const id of await this.#deps.originals.list()) if (!owned.has(id)) await this.#deps.originals.remove(id);
+    for (const id of await this.#deps.originals.listOlderThan(Date.now() - ORPHAN_AGE_MS)) {
+      if (!owned.has(id)) await this.#deps.originals.remove(id);
+    }
     return records;
   }
 

@@ -10,8 +10,8 @@ export interface OriginalStore {
   /** The bytes, or null when there is no original under this id. */
   get(id: string): Promise<Uint8Array | null>;
   remove(id: string): Promise<void>;
-  /** Ids of every stored original (to sweep ones no document or queued file owns). */
-  list(): Promise<string[]>;
+  /** Ids of the originals last written before `beforeMs` (epoch ms), to sweep ones nothing owns. */
+  listOlderThan(beforeMs: number): Promise<string[]>;
 }
 
 const DIR = 'originals';
@@ -60,9 +60,13 @@ export const opfsOriginals: OriginalStore = {
       if (!isNotFound(error)) throw storageError(error);
     }
   },
-  async list() {
+  async listOlderThan(beforeMs) {
     const names: string[] = [];
-    for await (const name of (await dir()).keys()) names.push(name);
+    for await (const [name, handle] of (await dir()).entries()) {
+      if (handle.kind !== 'file') continue;
+      const file = await (handle as FileSystemFileHandle).getFile().catch(() => null);
+      if (file && file.lastModified < beforeMs) names.push(name);
+    }
     return names;
   },
 };
