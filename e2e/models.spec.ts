@@ -196,7 +196,18 @@ test('a download that does not fit says so, and nothing half-stored is offered a
   // exercises the failure while writing (the check before downloading is covered by quota.test.ts).
   await openWithMirror(page);
   const cdp = await context.newCDPSession(page);
-  const used = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  // Measure once the service worker has precached the app (pdf.js's CMaps are ~170 files) and the
+  // usage has settled; otherwise its late writes would eat the headroom meant for the document below.
+  const used = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    let last = -1;
+    for (;;) {
+      const now = (await navigator.storage.estimate()).usage ?? 0;
+      if (now === last) return now;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: APP_ORIGIN, quotaSize: used + 300 * 1024 });
   try {
     await openModels(page);
