@@ -18,6 +18,34 @@ import { SPACELESS_SCRIPT, segmentWords } from './segment';
 import { stemEnglish } from './stem-english';
 import { EXTENDED_STOP_WORDS, LUCENE_STOP_WORDS } from './stopwords';
 import { vietnameseTerm } from './vietnamese';
+import {
+  ASCII_SPLITTABLE,
+  CASE_BOUNDARY,
+  COMPLEX,
+  HAS_DIGIT,
+  HAS_LETTER,
+  HEX_HYPHENATED,
+  HEX_ID,
+  HYPHEN,
+  HYPHENS,
+  LETTER,
+  MAX_PIECES,
+  MAX_RUNS,
+  NON_ASCII,
+  NONE,
+  ORDINAL,
+  RUN,
+  SHORT,
+  SPLITTABLE,
+  asciiCaseBoundaries,
+  asciiRunEnd,
+  caseChanges,
+  isDigit,
+  isHyphen,
+  isUpper,
+  joinsHyphenated,
+  partFlags,
+} from './word-parts';
 
 export type Analyzer = (text: string) => string[];
 
@@ -50,7 +78,6 @@ export interface AnalyzerOptions {
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019\u2010-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
 /** TOKEN without the hyphen joins: the fast path puts hyphenated words back together itself. */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Invisible, but it splits words in text extracted from PDFs ("docu\u00adment"). */
 const SOFT_HYPHEN = /\u00ad/g;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc]/u;
@@ -62,8 +89,6 @@ const STEMMABLE = /^[a-z']+$/;
 const PLAIN_LOWER = /^(?:[a-z]+|[0-9]+(?:[.,][0-9]+)*)$/;
 /** Original-case tokens with nothing to split. */
 const PLAIN_ASCII = /^(?:[A-Z]?[a-z]+|[0-9]+)$/;
-/** Somewhere in the text is a case change a word might split at ("camelCase", "XMLHttp"). */
-const ASCII_CASE_CHANGE = /[a-z][A-Z]|[A-Z][A-Z][a-z]/g;
 /** Latin letters that carry no decomposable diacritic but that people type without one. */
 const LATIN_FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const LATIN_FOLD_RE = /[ßæœøłđðþı]/g;
@@ -80,32 +105,6 @@ const STEM_CACHE_LIMIT = 100_000;
  */
 const CLITIC_SUFFIX = /'(?:s|re|ve|ll|d|m)$/i;
 const ELISION = /^(?:[cdjlmnst]|qu)'(?=\p{L})/iu;
-const HYPHEN = /[\u2010-]/;
-const HYPHENS = /[\u2010-]/g;
-const ASCII_DIGIT = /[0-9]/;
-const ASCII_LETTER = /[a-z]/;
-/** A word's runs: a number (with inner . or ,) or a stretch of non-digits. */
-const RUN = /\p{N}+(?:[.,]\p{N}+)*|[^\p{N}]+/gu;
-const HAS_DIGIT = /\p{N}/u;
-const HAS_LETTER = /\p{L}/u;
-/** Something to split: a letter next to a digit, or a case change CASE_BOUNDARY splits at. */
-const SPLITTABLE = /\p{N}\p{L}|\p{L}\p{M}*\p{N}|\p{Ll}\p{M}*\p{Lu}|\p{Lu}\p{M}*\p{Lu}\p{M}*\p{Ll}\p{M}*\p{Ll}/u;
-const ASCII_SPLITTABLE = /[0-9][A-Za-z]|[A-Za-z][0-9]|[a-z][A-Z]|[A-Z][A-Z][a-z][a-z]/;
-/**
- * Case changes: "camel|Case", "XML|Http|Request". Capitals followed by a single lowercase letter
- * are a plural acronym ("URLs", "PDFs") and stay whole.
- */
-const CASE_BOUNDARY = /(?<=\p{Ll}\p{M}*)(?=\p{Lu})|(?<=\p{Lu}\p{M}*)(?=\p{Lu}\p{M}*\p{Ll}\p{M}*\p{Ll})/u;
-/** "5th", "21st", "3rd": one word (an ordinal), not the number 5 and a "th". */
-const ORDINAL = /^[0-9]+(?:st|nd|rd|th)$/i;
-/** Hex hashes and ids ("1d764b1", "e3b0c442") would split into noise: kept whole. */
-const HEX_ID = /^(?=.*\d)(?=.*[a-f])[0-9a-f]{7,}$/i;
-/** UUIDs and other hyphenated hex ids: one term, the whole id, so that searching for it finds it. */
-const HEX_HYPHENATED = /^(?=.*\d)(?=.*[a-f])[0-9a-f]{4,}(?:-[0-9a-f]{4,}){2,}$/i;
-/** More runs or pieces than this and the token is an identifier or an encoding, not a compound word. */
-const MAX_RUNS = 4;
-const MAX_PIECES = 6;
-
 function stopSet(choice: AnalyzerOptions['stopWords']): ReadonlySet<string> {
   if (choice === 'none') return new Set();
   if (choice === 'lucene') return new Set(LUCENE_STOP_WORDS);
@@ -147,86 +146,6 @@ function cjkBigrams(run: string, out: string[]): void {
     return;
   }
   for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
-}
-
-/**
- * Whether a hyphenated word is also indexed joined, for readers who type it without the hyphen:
- * "10-K" → "10k", "COVID-19" → "covid19", "e-mail" → "email", "X-ray" → "xray". Only when a part
- * has a digit or is a single character: joining every compound ("diffusion-weighted") scored lower
- * on SciFact train (nDCG@10 0.7112 vs 0.7137 for this rule, 0.7152 joining none; test 0.7068 for
- * both joining rules, 0.6996 for none), and number ranges ("1990-2000") are not words.
- */
-function joinsHyphenated(parts: string[]): boolean {
-  let short = false;
-  let letter = false;
-  for (const p of parts) {
-    if (p.length === 1 || HAS_DIGIT.test(p)) short = true;
-    if (!letter && HAS_LETTER.test(p)) letter = true;
-  }
-  return short && letter;
-}
-
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** Where the run of `word` (as RUN: a number with inner . or ,, or non-digits) starting at `i` ends. */
-function asciiRunEnd(word: string, i: number): number {
-  const n = word.length;
-  if (isDigit(word.charCodeAt(i))) {
-    i++;
-    while (i < n) {
-      const c = word.charCodeAt(i);
-      if (isDigit(c)) i++;
-      else if ((c === 46 || c === 44) && i + 1 < n && isDigit(word.charCodeAt(i + 1))) i += 2;
-      else break;
-    }
-    return i;
-  }
-  i++;
-  while (i < n && !isDigit(word.charCodeAt(i))) i++;
-  return i;
-}
-
-/** CASE_BOUNDARY positions (ASCII) inside word[from, to): counted, and pushed to `cuts` if given. */
-function asciiCaseBoundaries(word: string, from: number, to: number, cuts: number[] | null, count: number): number {
-  for (let j = from + 1; j < to; j++) {
-    if (!isUpper(word.charCodeAt(j))) continue;
-    const prev = word.charCodeAt(j - 1);
-    if (isLower(prev) || (isUpper(prev) && j + 2 < to && isLower(word.charCodeAt(j + 1)) && isLower(word.charCodeAt(j + 2)))) {
-      count++;
-      cuts?.push(j);
-    }
-  }
-  return count;
-}
-
-const isHyphen = (c: number): boolean => c === 45 || c === 0x2010;
-
-/** What a part says about its hyphenated word: see joinsHyphenated; COMPLEX: addToken must redo it. */
-const SHORT = 1;
-const LETTER = 2;
-const COMPLEX = 4;
-function partFlags(part: string, plain: boolean): number {
-  if (plain) return isDigit(part.charCodeAt(0)) ? SHORT : part.length === 1 ? SHORT | LETTER : LETTER;
-  if (NON_ASCII.test(part) || part.includes("'")) return COMPLEX;
-  return (part.length === 1 || ASCII_DIGIT.test(part) ? SHORT : 0) | (ASCII_LETTER.test(part) ? LETTER : 0);
-}
-
-const NONE: readonly number[] = [];
-
-/** Where ASCII_CASE_CHANGE starts in the text, overlapping matches included; usually none. */
-function caseChanges(text: string): readonly number[] {
-  ASCII_CASE_CHANGE.lastIndex = 0;
-  let m = ASCII_CASE_CHANGE.exec(text);
-  if (m === null) return NONE;
-  const at: number[] = [];
-  while (m !== null) {
-    at.push(m.index);
-    ASCII_CASE_CHANGE.lastIndex = m.index + 1;
-    m = ASCII_CASE_CHANGE.exec(text);
-  }
-  return at;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
