@@ -6,7 +6,7 @@ test('added documents are listed, survive a reload and can be deleted', async ({
   await openReady(page);
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
   await addFileAndWait(page, 'volcanoes.txt', VOLCANOES);
-  await expect(documentItem(page, 'bees.md')).toContainText('passage');
+  await expect(documentItem(page, 'bees.md')).toContainText('1 passage');
 
   await page.reload();
   await expectLibraryReady(page);

@@ -78,8 +78,9 @@ serve<RetrievalProtocol>(self, {
     const started = performance.now();
     loading ??= (async () => {
       const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, listDocuments);
-      const [embedder, { index, report }] = await Promise.all([Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load()]);
-      const docNames = new Map((await listDocuments()).map((d) => [d.id, d.name] as const));
+      const docs = await listDocuments();
+      const [embedder, { index, report }] = await Promise.all([Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load(docs)]);
+      const docNames = new Map(docs.map((d) => [d.id, d.name] as const));
       return { embedder, index, indexStore, indexReport: report, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
     })().catch((error: unknown) => {
       loading = null;
@@ -121,6 +122,13 @@ serve<RetrievalProtocol>(self, {
     const [queryVector] = await embedder.embed([query], 'query');
     const t1 = performance.now();
     let rerankMs = 0;
+    // Texts live in IndexedDB; the reranker's candidates include the hits, so each is read once.
+    const read = new Map<string, string>();
+    const readTexts = async (ids: string[]): Promise<string[]> => {
+      const missing = ids.filter((id) => !read.has(id));
+      (await chunkTexts(missing)).forEach((text, i) => read.set(missing[i] as string, text));
+      return ids.map((id) => read.get(id) ?? '');
+    };
     const scorePassages = async (q: string, passages: string[]) => {
       const started = performance.now();
       const scores = await (await loadReranker(current)).score(q, passages, signal);
@@ -128,9 +136,9 @@ serve<RetrievalProtocol>(self, {
       return scores;
     };
     const scored = await rankChunks({
-      index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined, textsOf: chunkTexts,
+      index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined, textsOf: readTexts,
     });
-    const texts = await chunkTexts(scored.map((s) => s.id));
+    const texts = await readTexts(scored.map((s) => s.id));
     const hits: SearchHit[] = [];
     for (const [i, { id, score }] of scored.entries()) {
       const meta = index.meta(id);

@@ -4,6 +4,7 @@
  * its final name whose size matches its record is ever offered as ready. Worker-only (sync handles).
  */
 import type { PartialRecord } from './range';
+import { fileIn, isNotFound, removeIn, writeWholeFile } from '../opfs-file';
 
 const DIR = 'hearth-models';
 /** wllama's own download cache, used before Hearth had its downloader; cleared by "Delete all". */
@@ -35,40 +36,6 @@ export function namesOf(modelId: string): { final: string; partial: string; reco
   return { final: `${stem}.gguf`, partial: `${stem}.gguf.partial`, record: `${stem}.json` };
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError');
-}
-
-async function fileIn(dir: FileSystemDirectoryHandle, name: string): Promise<FileSystemFileHandle | null> {
-  try {
-    return await dir.getFileHandle(name);
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
-
-async function removeIn(dir: FileSystemDirectoryHandle, name: string): Promise<void> {
-  try {
-    await dir.removeEntry(name);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-}
-
-/** Write a whole small file (the JSON record) through a sync handle. */
-async function writeSmallFile(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
-  const handle = await (await dir.getFileHandle(name, { create: true })).createSyncAccessHandle();
-  try {
-    handle.truncate(0);
-    if (handle.write(bytes, { at: 0 }) !== bytes.byteLength) throw new DOMException(`${name}: short write`, 'QuotaExceededError');
-    handle.flush();
-  } finally {
-    handle.close();
-  }
-}
-
-/** A parsed record file as a record, or null when it lacks the model id or URL. */
 function toRecord(parsed: Partial<GgufRecord>): GgufRecord | null {
   if (typeof parsed.url !== 'string' || typeof parsed.modelId !== 'string') return null;
   return {
@@ -90,7 +57,7 @@ export async function readRecord(dir: FileSystemDirectoryHandle, modelId: string
 }
 
 export async function writeRecord(dir: FileSystemDirectoryHandle, record: GgufRecord): Promise<void> {
-  await writeSmallFile(dir, namesOf(record.modelId).record, new TextEncoder().encode(JSON.stringify(record)));
+  await writeWholeFile(dir, namesOf(record.modelId).record, new TextEncoder().encode(JSON.stringify(record)));
 }
 
 /** Size of the partial file (0 when there is none). */

@@ -4,14 +4,10 @@
  */
 import { DocumentBuilder } from '../../src/lib/ingest/builder';
 import { decodeText } from '../../src/lib/ingest/decode';
+import { extensionOf } from '../../src/lib/ingest/formats';
 import type { Parser, ParsedDocument, ParseContext } from '../../src/lib/ingest/parsed';
 import { parseDelimited } from './csv';
 import { addMarkdownBlocks } from './markdown-blocks';
-
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
-}
 
 function mimeFor(ext: string, markdown: boolean): string {
   if (markdown) return 'text/markdown';
@@ -29,7 +25,7 @@ function reindentJson(text: string): string | null {
 async function parse(bytes: Uint8Array, ctx: ParseContext, markdown: boolean): Promise<ParsedDocument> {
   ctx.onProgress(0, 1, 'part');
   const { text, encoding } = decodeText(ctx.name, bytes);
-  const ext = extension(ctx.name);
+  const ext = extensionOf(ctx.name).slice(1);
   const out = new DocumentBuilder();
   if (ext === 'csv' || ext === 'tsv') {
     const rows = parseDelimited(text, ext === 'tsv' ? '\t' : undefined);

@@ -29,9 +29,10 @@ export class IndexStore {
     this.#listDocs = listDocs;
   }
 
-  async load(): Promise<{ index: SearchIndex; report: IndexLoadReport }> {
+  /** `docs`: the stored documents, when the caller has just read them. */
+  async load(docs?: readonly DocumentRecord[]): Promise<{ index: SearchIndex; report: IndexLoadReport }> {
     const t0 = performance.now();
-    const fingerprint = await libraryFingerprint(await this.#listDocs(), this.#embedderId, this.#dimensions);
+    const fingerprint = await libraryFingerprint(docs ?? (await this.#listDocs()), this.#embedderId, this.#dimensions);
     const bytes = await readSnapshotFile();
     let reason: IndexLoadReport['reason'] = 'missing';
     if (bytes) {
@@ -46,8 +47,14 @@ export class IndexStore {
     }
     const index = new SearchIndex(this.#dimensions);
     for (const chunk of await allChunks()) index.add(chunk);
-    await this.#write(index, fingerprint);
+    // Written after start-up, not before the first search (about 150 MB at 100k chunks).
+    this.#saving = this.#saving.then(() => this.#write(index, fingerprint));
     return { index, report: { source: 'rebuilt', reason, chunks: index.size, ms: performance.now() - t0 } };
+  }
+
+  /** Resolves when every snapshot write started so far has ended. */
+  flushed(): Promise<void> {
+    return this.#saving;
   }
 
   /** The library changed: write a new snapshot soon (one write for a burst of changes). */

@@ -8,7 +8,7 @@
 import { appError } from '../../src/lib/errors';
 import { checkFile } from '../../src/lib/ingest/check';
 import { documentNamed, documentWithHash, saveDocument } from '../../src/lib/storage/documents';
-import { dequeue, enqueue, queued, queuedWithHash } from '../../src/lib/storage/queue';
+import { dequeue, enqueue, queued, queuedById, queuedWithHash } from '../../src/lib/storage/queue';
 import type { ChunkRecord, DocumentRecord, QueueRecord } from '../../src/lib/storage/schema';
 import type { IngestEvent } from '../retrieval.protocol';
 import { buildDocument, sha256Hex, type PassageEmbedder } from './ingest';
@@ -53,9 +53,7 @@ export class IngestQueue {
   async pending(knownDocIds: ReadonlySet<string>): Promise<QueueRecord[]> {
     const records = await queued();
     const owned = new Set([...knownDocIds, ...records.map((r) => r.id)]);
-    for (const id of await this.#deps.originals.listOlderThan(Date.now() - ORPHAN_AGE_MS)) {
-      if (!owned.has(id)) await this.#deps.originals.remove(id);
-    }
+    for (const id of await this.#deps.originals.unownedOlderThan(owned, Date.now() - ORPHAN_AGE_MS)) await this.#deps.originals.remove(id);
     return records;
   }
 
@@ -104,7 +102,7 @@ export class IngestQueue {
 
   /** A file staged before a reload, with its bytes. */
   async restage(id: string): Promise<{ record: QueueRecord; bytes: Uint8Array }> {
-    const record = (await queued()).find((r) => r.id === id);
+    const record = await queuedById(id);
     const bytes = record ? await this.#deps.originals.get(id) : null;
     if (!record || !bytes) {
       await this.discard(id);

@@ -3,7 +3,7 @@
  * embedder's token limit → analyze (BM25 terms) → embed in batches → records. Nothing is stored
  * here; the caller saves the document and its chunks in one transaction.
  */
-import { analyze } from '../../src/lib/core/analyzer';
+import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { chunkBlocks } from '../../src/lib/core/chunk-blocks';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
@@ -88,7 +88,7 @@ export async function buildDocument(
     const vectors = await embedder.embed(batch.map(embeddingText), 'passage');
     embedMs += performance.now() - e0;
     batch.forEach((span, j) => {
-      const terms = analyze(`${input.name}\n${span.headingPath.join('\n')}\n${span.text}`);
+      const terms = chunkTerms(input.name, span.headingPath, span.text);
       termBytes += terms.reduce((n, t) => n + t.length * 2 + 8, 0);
       chunks.push({
         id: `${input.id}:${span.index}`,

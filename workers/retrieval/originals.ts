@@ -4,14 +4,15 @@
  * re-indexed when the embedder changes. Behind a small interface so Node can keep them in a folder.
  */
 import { storageError } from '../../src/lib/storage/db';
+import { isNotFound, removeIn, writeWholeFile } from '../opfs-file';
 
 export interface OriginalStore {
   put(id: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when there is no original under this id. */
   get(id: string): Promise<Uint8Array | null>;
   remove(id: string): Promise<void>;
-  /** Ids of the originals last written before `beforeMs` (epoch ms), to sweep ones nothing owns. */
-  listOlderThan(beforeMs: number): Promise<string[]>;
+  /** Ids of the originals not in `owned` and last written before `beforeMs` (epoch ms): ones to sweep. */
+  unownedOlderThan(owned: ReadonlySet<string>, beforeMs: number): Promise<string[]>;
 }
 
 const DIR = 'originals';
@@ -21,27 +22,14 @@ async function dir(): Promise<FileSystemDirectoryHandle> {
   return root.getDirectoryHandle(DIR, { create: true });
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError');
-}
-
 export const opfsOriginals: OriginalStore = {
   async put(id, bytes) {
-    let handle: FileSystemSyncAccessHandle | null = null;
+    const folder = await dir();
     try {
-      handle = await (await (await dir()).getFileHandle(id, { create: true })).createSyncAccessHandle();
-      handle.truncate(0);
-      // Chromium does not throw when the quota runs out: write() returns a bogus count.
-      const written = handle.write(bytes, { at: 0 });
-      if (written !== bytes.byteLength) throw new DOMException(`wrote ${written} of ${bytes.byteLength} bytes`, 'QuotaExceededError');
-      handle.flush();
+      await writeWholeFile(folder, id, bytes);
     } catch (error) {
-      handle?.close();
-      handle = null;
-      await opfsOriginals.remove(id).catch(() => undefined);
+      await removeIn(folder, id).catch(() => undefined);
       throw storageError(error);
-    } finally {
-      handle?.close();
     }
   },
   async get(id) {
@@ -55,15 +43,15 @@ export const opfsOriginals: OriginalStore = {
   },
   async remove(id) {
     try {
-      await (await dir()).removeEntry(id);
+      await removeIn(await dir(), id);
     } catch (error) {
-      if (!isNotFound(error)) throw storageError(error);
+      throw storageError(error);
     }
   },
-  async listOlderThan(beforeMs) {
+  async unownedOlderThan(owned, beforeMs) {
     const names: string[] = [];
     for await (const [name, handle] of (await dir()).entries()) {
-      if (handle.kind !== 'file') continue;
+      if (handle.kind !== 'file' || owned.has(name)) continue;
       const file = await (handle as FileSystemFileHandle).getFile().catch(() => null);
       if (file && file.lastModified < beforeMs) names.push(name);
     }

@@ -35,6 +35,7 @@ export async function rankChunks(params: RankParams): Promise<Scored[]> {
   const pool = rerank || diversity > 0 ? Math.max(k, CANDIDATE_POOL) : k;
   let candidates = index.search(query, queryVector, pool, docIds);
 
+  if (rerank && !textsOf) throw new Error('rankChunks: reranking needs textsOf');
   if (rerank && textsOf && candidates.length > 0) {
     const passages = await textsOf(candidates.map((c) => c.id));
     const scores = await rerank(query, passages);

@@ -3,6 +3,8 @@
  * (index/search.snapshot), written whole through a sync access handle. A torn write is caught by
  * the snapshot's checksum when it is next read, and the indexes are rebuilt.
  */
+import { removeIn, writeWholeFile } from '../opfs-file';
+
 const DIR = 'index';
 const FILE = 'search.snapshot';
 
@@ -20,17 +22,9 @@ export async function readSnapshotFile(): Promise<Uint8Array | null> {
 }
 
 export async function writeSnapshotFile(bytes: Uint8Array): Promise<void> {
-  const handle = await (await (await dir()).getFileHandle(FILE, { create: true })).createSyncAccessHandle();
-  try {
-    handle.truncate(0);
-    const written = handle.write(bytes, { at: 0 });
-    if (written !== bytes.byteLength) throw new DOMException(`wrote ${written} of ${bytes.byteLength} bytes`, 'QuotaExceededError');
-    handle.flush();
-  } finally {
-    handle.close();
-  }
+  await writeWholeFile(await dir(), FILE, bytes);
 }
 
 export async function removeSnapshotFile(): Promise<void> {
-  await (await dir()).removeEntry(FILE).catch(() => undefined);
+  await removeIn(await dir(), FILE);
 }

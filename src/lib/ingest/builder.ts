@@ -50,7 +50,7 @@ export class DocumentBuilder {
     this.#push('paragraph', DocumentBuilder.clean(text), page, undefined, pageEnd);
   }
 
-  /** List items, one per line, with a bullet (or the number given in `markers`). */
+  /** List items, one per line, with a bullet, or numbered when `ordered`. */
   list(items: string[], page?: number, ordered = false): void {
     const lines = items.map((t) => DocumentBuilder.clean(t).replace(/\n+/g, ' ')).filter(Boolean);
     this.#push('list', lines.map((l, i) => (ordered ? `${i + 1}. ${l}` : `- ${l}`)).join('\n'), page);

@@ -64,13 +64,8 @@ export const FORMATS: readonly FormatSpec[] = [
   },
 ];
 
-export function formatById(id: FormatId): FormatSpec {
-  const spec = FORMATS.find((f) => f.id === id);
-  if (!spec) throw new Error(`unknown format ${id}`);
-  return spec;
-}
-
-function extensionOf(name: string): string {
+/** ".PDF" → ".pdf"; '' when the name has no extension. */
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }

@@ -12,7 +12,6 @@ import type { IngestEvent, IngestPayload, IngestStage } from '../../../workers/r
 export interface QueueItem {
   key: number;
   name: string;
-  sizeBytes: number;
   stage: IngestStage;
   done: number;
   total: number;
@@ -75,22 +74,22 @@ export class IngestQueueState {
 
   add(file: File, options: { password?: string; replaceDocId?: string } = {}): void {
     const payload: IngestPayload = { file, ...options };
-    this.#start(file.name, file.size, payload, file, false);
+    this.#start(file.name, payload, file, false);
   }
 
   resume(record: QueueRecord): void {
-    this.#start(record.name, record.sizeBytes, { queuedId: record.id }, null, true);
+    this.#start(record.name, { queuedId: record.id }, null, true);
   }
 
   cancel(key: number): void {
     this.#aborts.get(key)?.abort();
   }
 
-  #start(name: string, sizeBytes: number, payload: IngestPayload, file: File | null, resumed: boolean): void {
+  #start(name: string, payload: IngestPayload, file: File | null, resumed: boolean): void {
     const key = this.#nextKey++;
     const abort = new AbortController();
     this.#aborts.set(key, abort);
-    this.items.push({ key, name, sizeBytes, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, resumed });
+    this.items.push({ key, name, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, resumed });
     let meter = new RateMeter({ halfLifeMs: 4000, minIntervalMs: 400 });
     let meterStage: IngestStage | null = null;
     const onEvent = (event: IngestEvent) => {

@@ -11,8 +11,9 @@ let opening: Promise<Db> | null = null;
 export function openHearthDb(): Promise<Db> {
   opening ??= openDB<HearthDB>(DB_NAME, DB_VERSION, {
     // A versionchange transaction stays open while upgrade() awaits only IndexedDB requests.
+    // A step that fails aborts the upgrade: the database stays at its old version, data untouched.
     upgrade(db, oldVersion, _newVersion, tx) {
-      void upgrade(db, oldVersion, tx);
+      upgrade(db, oldVersion, tx).catch(() => tx.abort());
     },
     // Another tab runs a newer Hearth and must upgrade: close, so its upgrade is not blocked.
     blocking() {

@@ -4,7 +4,7 @@
  * Each step is tested from data written by the previous version's own code (e2e/migration.spec.ts).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { analyze } from '../core/analyzer';
+import { chunkTerms } from '../core/chunk-terms';
 import type { DocumentRecord, HearthDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<HearthDB, StoreNames<HearthDB>[], 'versionchange'>;
@@ -39,7 +39,7 @@ async function toV2(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
   let chunkCursor = await tx.objectStore('chunks').openCursor();
   while (chunkCursor) {
     const chunk = chunkCursor.value;
-    const terms = analyze(`${names.get(chunk.docId) ?? ''}\n${chunk.text}`);
+    const terms = chunkTerms(names.get(chunk.docId) ?? '', [], chunk.text);
     const bytes = chunk.text.length * 2 + chunk.vector.byteLength + terms.reduce((n, t) => n + t.length * 2 + 8, 0);
     bytesByDoc.set(chunk.docId, (bytesByDoc.get(chunk.docId) ?? 0) + bytes);
     await chunkCursor.update({ ...chunk, terms, headingPath: Array.isArray(chunk.headingPath) ? chunk.headingPath : [] });

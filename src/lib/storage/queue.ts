@@ -26,6 +26,11 @@ export async function queued(): Promise<QueueRecord[]> {
   return db.getAllFromIndex('queue', 'byQueuedAt');
 }
 
+export async function queuedById(id: string): Promise<QueueRecord | undefined> {
+  const db = await openHearthDb();
+  return db.get('queue', id);
+}
+
 /** A queued file with these bytes (added twice before the first finished). */
 export async function queuedWithHash(contentHash: string): Promise<QueueRecord | undefined> {
   return (await queued()).find((q) => q.contentHash === contentHash);
