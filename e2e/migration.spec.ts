@@ -1,11 +1,15 @@
 /**
- * Upgrading keeps everything: a library written by Hearth's version-1 code (IndexedDB version 1,
- * recorded from commit 1d764b1 into fixtures/v1-library.json) opens in this version with its
- * documents, passages, vectors and conversation intact and searchable.
+ * Upgrading keeps everything: libraries written by Hearth's older code open in this version with
+ * their documents, passages, vectors and conversations intact and searchable.
+ * - fixtures/v1-library.json: IndexedDB version 1, recorded from commit 1d764b1.
+ * - fixtures/v2-library.json: IndexedDB version 2 (float32 vectors, originals in OPFS), recorded
+ *   from commit 0ebc696 by driving its UI (a 3-page PDF and a Markdown file added, one question
+ *   answered with sources) and dumping every store and original.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { chunkTerms } from '../src/lib/core/chunk-terms';
+import { DB_VERSION } from '../src/lib/storage/schema';
 import { ask, documentItem, expectLibraryReady, lastAnswer, useCatalog, waitForAnswerDone } from './support/app';
 
 const V1 = JSON.parse(readFileSync(new URL('./fixtures/v1-library.json', import.meta.url), 'utf8')) as {
@@ -41,10 +45,23 @@ const WRITE_V1 = `(async (data) => {
 const READ_BACK = `(async () => {
   const db = await new Promise((resolve, reject) => { const r = indexedDB.open('hearth'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const all = (store) => new Promise((resolve, reject) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-  const out = { version: db.version, stores: [...db.objectStoreNames], documents: await all('documents'), chunks: (await all('chunks')).map((c) => ({ id: c.id, headingPath: c.headingPath, dims: c.vector.length, isFloat32: c.vector instanceof Float32Array, text: c.text, docId: c.docId, terms: c.terms })), conversations: await all('conversations') };
+  const out = { version: db.version, stores: [...db.objectStoreNames], documents: await all('documents'), chunks: (await all('chunks')).map((c) => ({ id: c.id, headingPath: c.headingPath, dims: c.vector.length, encoding: c.vector.constructor.name, vector: Array.from(c.vector), text: c.text, docId: c.docId, terms: c.terms, page: c.page, pageEnd: c.pageEnd })), conversations: await all('conversations') };
   db.close();
   return out;
 })()`;
+
+interface StoredChunk {
+  id: string;
+  headingPath: string[];
+  dims: number;
+  encoding: string;
+  vector: number[];
+  text: string;
+  docId: string;
+  terms: string[];
+  page?: number;
+  pageEnd?: number;
+}
 
 test('a version-1 library is upgraded without losing a document, passage, vector or conversation', async ({ page }) => {
   await page.goto('/icons/icon.svg'); // the app's origin, without the app opening the database first
@@ -58,10 +75,10 @@ test('a version-1 library is upgraded without losing a document, passage, vector
     version: number;
     stores: string[];
     documents: { id: string; name: string; format: string; contentHash: null; warnings: unknown[]; hasOriginal: boolean; storedBytes: number }[];
-    chunks: { id: string; headingPath: string[]; dims: number; isFloat32: boolean; text: string; docId: string; terms: string[] }[];
+    chunks: StoredChunk[];
     conversations: { id: string; messages: unknown[] }[];
   };
-  expect(after.version).toBe(2);
+  expect(after.version).toBe(DB_VERSION);
   expect(after.stores).toContain('queue');
   expect(after.documents.map((d) => d.id).sort()).toEqual(V1.documents.map((d) => d.id).sort());
   const bees = after.documents.find((d) => d.name === 'bees.md');
@@ -70,7 +87,7 @@ test('a version-1 library is upgraded without losing a document, passage, vector
   expect(after.documents.find((d) => d.name === 'volcanoes.txt')?.format).toBe('text');
   expect(after.chunks.map((c) => c.id).sort()).toEqual(V1.chunks.map((c) => c.id).sort());
   for (const c of after.chunks) {
-    expect(c).toMatchObject({ headingPath: [], dims: 32, isFloat32: true });
+    expect(c).toMatchObject({ headingPath: [], dims: 32, encoding: 'Uint16Array' });
     // Index terms are made again by this version's analyzer, as ingestion makes them.
     const name = V1.documents.find((d) => d.id === c.docId)?.name;
     expect(c.terms).toEqual(chunkTerms(name ?? '', [], c.text));
@@ -83,3 +100,74 @@ test('a version-1 library is upgraded without losing a document, passage, vector
   await waitForAnswerDone(page);
   await expect(lastAnswer(page).locator('.source-chips')).toContainText('volcanoes.txt');
 });
+
+const V2 = JSON.parse(readFileSync(new URL('./fixtures/v2-library.json', import.meta.url), 'utf8')) as {
+  schemaCreation: string;
+  documents: { id: string; name: string; storedBytes: number; chunkCount: number }[];
+  chunks: { id: string; docId: string; vector: number[]; page?: number; pageEnd?: number; headingPath: string[] }[];
+  conversations: { id: string; messages: unknown[] }[];
+  originals: Record<string, string>;
+};
+
+/** Version 2's schema (as its own code made it), its records with float32 vectors, and its originals in OPFS. */
+const WRITE_V2 = `(async (data) => {
+  const createSchema = ${V2.schemaCreation};
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('hearth', 2);
+    req.onupgradeneeded = () => createSchema(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const tx = db.transaction(['documents', 'chunks', 'conversations'], 'readwrite');
+  for (const d of data.documents) tx.objectStore('documents').put(d);
+  for (const c of data.chunks) tx.objectStore('chunks').put({ ...c, vector: Float32Array.from(c.vector) });
+  for (const c of data.conversations) tx.objectStore('conversations').put(c);
+  await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+  db.close();
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('originals', { create: true });
+  for (const [id, base64] of Object.entries(data.originals)) {
+    const writable = await (await dir.getFileHandle(id, { create: true })).createWritable();
+    await writable.write(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+    await writable.close();
+  }
+})`;
+
+test('a version-2 library gets float16 vectors that rank as before, and keeps its pages, originals and conversation', async ({ page }) => {
+  await page.goto('/icons/icon.svg');
+  await page.evaluate(`${WRITE_V2}(${JSON.stringify(V2)})`);
+
+  await useCatalog(page);
+  await expectLibraryReady(page);
+  for (const doc of V2.documents) await expect(documentItem(page, doc.name)).toBeVisible();
+  await expect(documentItem(page, 'lighthouse.pdf')).toContainText('3 pages');
+
+  const after = (await page.evaluate(READ_BACK)) as { version: number; documents: { id: string; storedBytes: number }[]; chunks: StoredChunk[]; conversations: { messages: unknown[] }[] };
+  expect(after.version).toBe(DB_VERSION);
+  expect(after.chunks.map((c) => c.id).sort()).toEqual(V2.chunks.map((c) => c.id).sort());
+  for (const c of after.chunks) {
+    const old = V2.chunks.find((o) => o.id === c.id);
+    expect(c).toMatchObject({ encoding: 'Uint16Array', dims: 32, headingPath: old?.headingPath, page: old?.page, pageEnd: old?.pageEnd });
+    // The float16 vector decodes to the old unit vector within float16's precision.
+    const norm = Math.hypot(...(old?.vector ?? []));
+    const decoded = c.vector.map(halfToFloat);
+    decoded.forEach((x, i) => expect(Math.abs(x - (old?.vector[i] ?? 0) / norm)).toBeLessThan(1e-3));
+  }
+  for (const doc of V2.documents) {
+    // Two bytes saved per dimension of every passage.
+    expect(after.documents.find((d) => d.id === doc.id)?.storedBytes).toBe(doc.storedBytes - doc.chunkCount * 32 * 2);
+  }
+  expect(after.conversations[0]?.messages).toEqual(V2.conversations[0]?.messages);
+
+  await ask(page, 'How often does the fog horn sound?');
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('lighthouse.pdf');
+});
+
+/** IEEE half-precision bits to a number (the test's own decoder, independent of the app's). */
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const mant = h & 0x3ff;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}

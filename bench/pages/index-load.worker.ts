@@ -5,6 +5,7 @@
  */
 import { analyze } from '../../src/lib/core/analyzer';
 import { normalize } from '../../src/lib/core/vector';
+import { encodeHalves } from '../../src/lib/core/float16';
 import { openHearthDb } from '../../src/lib/storage/db';
 import { listDocuments } from '../../src/lib/storage/documents';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
@@ -36,7 +37,7 @@ const api = {
       const records: ChunkRecord[] = [];
       for (let i = 0; i < PER_DOC && d * PER_DOC + i < chunks; i++) {
         const text = Array.from({ length: 60 }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
-        const vector = normalize(Float32Array.from({ length: DIM }, () => next() - 0.5));
+        const vector = encodeHalves(normalize(Float32Array.from({ length: DIM }, () => next() - 0.5)));
         records.push({ id: `${docId}:${i}`, docId, index: i, text, start: i * 500, end: i * 500 + text.length, terms: analyze(text), vector, headingPath: [] });
       }
       for (const r of records) void tx.objectStore('chunks').put(r);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/lib/core/analyzer';
+import { encodeHalves } from '../../src/lib/core/float16';
+import { normalize } from '../../src/lib/core/normalize';
 import { uniformStream } from '../../scripts/models/prng';
 import { decodeSnapshot, encodeSnapshot } from './index-snapshot';
 import { SearchIndex } from './search-index';
@@ -12,7 +14,7 @@ function library(chunks: number, dim = 16): SearchIndex {
   for (let i = 0; i < chunks; i++) {
     const doc = `doc-${i % 7}`;
     const text = Array.from({ length: 12 }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
-    const vector = Float32Array.from({ length: dim }, () => next() - 0.5);
+    const vector = encodeHalves(normalize(Float32Array.from({ length: dim }, () => next() - 0.5)));
     index.add({
       id: `${doc}:${i}`,
       docId: doc,

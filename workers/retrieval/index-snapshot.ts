@@ -12,7 +12,8 @@ import { VectorIndex, type Quantization } from '../../src/lib/core/vector';
 import { SearchIndex, type ChunkMeta } from './search-index';
 
 const MAGIC = 0x58495348; // "HSIX" little-endian
-export const SNAPSHOT_FORMAT = 1;
+/** 2: float16 vectors (format 1 held float32 ones). */
+export const SNAPSHOT_FORMAT = 2;
 const PREFIX = 16;
 
 type ArrayKind = 'u32' | 'u16' | 'f32' | 'i8';

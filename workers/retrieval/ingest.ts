@@ -5,6 +5,8 @@
  */
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { chunkBlocks } from '../../src/lib/core/chunk-blocks';
+import { encodeHalves } from '../../src/lib/core/float16';
+import { normalize } from '../../src/lib/core/normalize';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
 import type { ParsedDocument } from '../../src/lib/ingest/parsed';
@@ -100,7 +102,7 @@ export async function buildDocument(
         ...(span.page !== undefined ? { page: span.page, pageEnd: span.pageEnd ?? span.page } : {}),
         headingPath: span.headingPath,
         terms,
-        vector: vectors[j] ?? new Float32Array(embedder.model.dimensions),
+        vector: encodeHalves(normalize(vectors[j] ?? new Float32Array(embedder.model.dimensions))),
       });
     });
     emit({ kind: 'progress', stage: 'embedding', done: Math.min(i + EMBED_BATCH, placed.length), total: placed.length, unit: 'passage' });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/lib/core/analyzer';
+import { encodeHalves } from '../../src/lib/core/float16';
+import { normalize } from '../../src/lib/core/normalize';
 import { CANDIDATE_POOL, rankChunks } from './rank';
 import { SearchIndex } from './search-index';
 
@@ -20,7 +22,7 @@ function setup(): SearchIndex {
   const index = new SearchIndex(3);
   for (const [id, , text] of chunks) TEXTS.set(id, text);
   chunks.forEach(([id, docId, text, vec], i) =>
-    index.add({ id, docId, index: i, text, start: 0, end: text.length, terms: analyze(text), vector: Float32Array.from(vec), headingPath: [] }),
+    index.add({ id, docId, index: i, text, start: 0, end: text.length, terms: analyze(text), vector: encodeHalves(normalize(Float32Array.from(vec))), headingPath: [] }),
   );
   return index;
 }

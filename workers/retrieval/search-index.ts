@@ -5,6 +5,7 @@
  */
 import { Bm25Index } from '../../src/lib/core/bm25';
 import { hybridSearch } from '../../src/lib/core/retrieve';
+import { decodeHalves } from '../../src/lib/core/float16';
 import { VectorIndex } from '../../src/lib/core/vector';
 import type { Scored } from '../../src/lib/core/types';
 import type { ChunkRecord } from '../../src/lib/storage/schema';
@@ -18,6 +19,9 @@ export interface ChunkMeta {
   headingPath: string[];
 }
 
+/** Vectors in memory are float16, as stored: half of float32's memory, the same top 10 (vector.ts). */
+export const VECTOR_ENCODING = 'f16';
+
 export class SearchIndex {
   readonly bm25: Bm25Index;
   readonly vectors: VectorIndex;
@@ -25,7 +29,7 @@ export class SearchIndex {
 
   constructor(dimensions: number, parts?: { bm25: Bm25Index; vectors: VectorIndex; meta: Map<string, ChunkMeta> }) {
     this.bm25 = parts?.bm25 ?? new Bm25Index();
-    this.vectors = parts?.vectors ?? new VectorIndex(dimensions);
+    this.vectors = parts?.vectors ?? new VectorIndex(dimensions, { quantization: VECTOR_ENCODING });
     this.#meta = parts?.meta ?? new Map();
   }
 
@@ -40,7 +44,7 @@ export class SearchIndex {
 
   add(chunk: ChunkRecord): void {
     this.bm25.addTerms(chunk.id, chunk.terms);
-    if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, chunk.vector);
+    if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, decodeHalves(chunk.vector));
     this.#meta.set(chunk.id, {
       docId: chunk.docId,
       start: chunk.start,

@@ -52,3 +52,16 @@ export const HALF_TO_FLOAT: Float32Array = (() => {
 export function fromHalf(h: number): number {
   return HALF_TO_FLOAT[h & 0xffff] as number;
 }
+
+/** A vector as float16 bit patterns (how chunk vectors are stored: half the bytes of float32). */
+export function encodeHalves(vec: ArrayLike<number>): Uint16Array<ArrayBuffer> {
+  const out = new Uint16Array(vec.length);
+  for (let i = 0; i < vec.length; i++) out[i] = toHalf(vec[i] as number);
+  return out;
+}
+
+export function decodeHalves(halves: Uint16Array): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(halves.length);
+  for (let i = 0; i < halves.length; i++) out[i] = HALF_TO_FLOAT[halves[i] as number] as number;
+  return out;
+}

@@ -18,11 +18,13 @@
  * No approximate index (HNSW/IVF): exact search already meets the target at the sizes a browser
  * holds, and a graph would add memory, slow every insert and delete, and give up recall.
  */
+import { normalize } from './normalize';
 import { TopK } from './topk';
 import type { Scored } from './types';
 import { createStorage, type Quantization, type VectorStorage } from './vector-storage';
 
 export type { Quantization } from './vector-storage';
+export { normalize } from './normalize';
 
 export interface VectorIndexOptions {
   /**
@@ -41,17 +43,6 @@ export interface VectorSnapshot {
   ids: string[];
   data: Float32Array | Int8Array | Uint16Array;
   scales?: Float32Array;
-}
-
-/** A unit-length copy of `vec` (a zero vector stays zero: it matches nothing). */
-export function normalize(vec: Float32Array): Float32Array {
-  let sum = 0;
-  for (let i = 0; i < vec.length; i++) sum += (vec[i] as number) * (vec[i] as number);
-  const out = new Float32Array(vec.length);
-  if (sum === 0) return out;
-  const inv = 1 / Math.sqrt(sum);
-  for (let i = 0; i < vec.length; i++) out[i] = (vec[i] as number) * inv;
-  return out;
 }
 
 export class VectorIndex {

@@ -5,6 +5,8 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { chunkTerms } from '../core/chunk-terms';
+import { encodeHalves } from '../core/float16';
+import { normalize } from '../core/normalize';
 import type { DocumentRecord, HearthDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<HearthDB, StoreNames<HearthDB>[], 'versionchange'>;
@@ -62,7 +64,34 @@ async function toV2(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
   }
 }
 
+/**
+ * Version 3: chunk vectors become float16 (unit length first, as the index keeps them), which halves
+ * what they take on the device and keeps the ranking (recall@10 against float32: see vector.ts). Each
+ * document's storedBytes drops by the two bytes per dimension saved.
+ */
+async function toV3(tx: UpgradeTx): Promise<void> {
+  const savedByDoc = new Map<string, number>();
+  let chunkCursor = await tx.objectStore('chunks').openCursor();
+  while (chunkCursor) {
+    const chunk = chunkCursor.value;
+    const old: unknown = chunk.vector;
+    if (old instanceof Float32Array) {
+      const vector = encodeHalves(normalize(old));
+      savedByDoc.set(chunk.docId, (savedByDoc.get(chunk.docId) ?? 0) + old.byteLength - vector.byteLength);
+      await chunkCursor.update({ ...chunk, vector });
+    }
+    chunkCursor = await chunkCursor.continue();
+  }
+  let docCursor = await tx.objectStore('documents').openCursor();
+  while (docCursor) {
+    const saved = savedByDoc.get(docCursor.value.id) ?? 0;
+    if (saved > 0) await docCursor.update({ ...docCursor.value, storedBytes: Math.max(0, docCursor.value.storedBytes - saved) });
+    docCursor = await docCursor.continue();
+  }
+}
+
 export async function upgrade(db: IDBPDatabase<HearthDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
   if (oldVersion < 1) createV1(db);
   if (oldVersion < 2) await toV2(db, tx);
+  if (oldVersion < 3) await toV3(tx);
 }

@@ -6,6 +6,7 @@
  * 1. documents, chunks, conversations (text and Markdown only).
  * 2. documents gain format, content hash, pages, title, warnings, stored bytes and whether the
  *    original is kept; chunks gain page range and heading path; the ingestion queue store.
+ * 3. chunk vectors are stored as float16 (half the bytes of float32, same ranking: see vector.ts).
  */
 import type { DBSchema } from 'idb';
 import type { FormatId } from '../ingest/formats';
@@ -47,7 +48,8 @@ export interface ChunkRecord {
   end: number;
   /** Analyzed terms of the chunk, kept so the BM25 index rebuilds without re-analyzing. */
   terms: string[];
-  vector: Float32Array;
+  /** v3: the L2-normalized embedding as float16 bit patterns (core/float16.ts); v1–v2 stored float32. */
+  vector: Uint16Array;
   /** v2: first and last page of the chunk (1-based; PDFs only). */
   page?: number;
   pageEnd?: number;
@@ -108,4 +110,4 @@ export interface HearthDB extends DBSchema {
 }
 
 export const DB_NAME = 'hearth';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
