@@ -76,6 +76,19 @@ export interface SearchResult {
   timings: { embedMs: number; searchMs: number; rerankMs?: number };
 }
 
+export type PackImportEvent = { kind: 'progress'; stage: 'verifying' | 'embedding' | 'saving'; done: number; total: number };
+
+export interface PackImportResult {
+  /** The documents added (with their new ids). */
+  documents: DocumentRecord[];
+  /** Names of documents the library already held (same content), not added again. */
+  skipped: string[];
+  /** Passages embedded again because the pack was made with another embedder (or none). */
+  reembedded: number;
+  /** The pack's embedder id (null for a BM25-only pack). */
+  embedder: string | null;
+}
+
 /** The text just around a passage in its document (for the passage view). */
 export interface PassageSurroundings {
   before: string;
@@ -93,5 +106,9 @@ export type RetrievalProtocol = {
   ingest: { payload: IngestPayload; event: IngestEvent; result: DocumentRecord };
   remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };
   search: { payload: SearchPayload; event: never; result: SearchResult };
+  /** The documents as one knowledge pack file (workers/pack/format.ts). */
+  exportPack: { payload: { docIds: string[]; includeOriginals: boolean }; event: never; result: { pack: Blob } };
+  /** Add a pack's documents: all of them or, on any failure, none. */
+  importPack: { payload: { file: File }; event: PackImportEvent; result: PackImportResult };
   embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };
 };

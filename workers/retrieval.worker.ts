@@ -13,6 +13,8 @@ import { chunkTexts, chunksOf, deleteDocument, listDocuments } from '../src/lib/
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
+import { exportPack, importPack } from './retrieval/packs';
+import { PACK_MIME } from '../src/lib/pack-file';
 import { rankChunks } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
 import { IndexStore } from './retrieval/index-store';
@@ -157,6 +159,22 @@ serve<RetrievalProtocol>(self, {
     }
     const searchMs = performance.now() - t1 - rerankMs;
     return { hits, timings: { embedMs: t1 - t0, searchMs, ...(rerank ? { rerankMs } : {}) } };
+  },
+
+  async exportPack({ docIds, includeOriginals }) {
+    const bytes = await exportPack(docIds, includeOriginals, ready().embedder.model, opfsOriginals);
+    return { pack: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: PACK_MIME }) };
+  },
+
+  async importPack({ file }, { emit, signal }) {
+    const { embedder, index, docNames, indexStore } = ready();
+    const { stored, ...result } = await importPack(file, { embedder, originals: opfsOriginals, emit, signal });
+    for (const { doc, chunks } of stored) {
+      for (const chunk of chunks) index.add(chunk);
+      docNames.set(doc.id, doc.name);
+    }
+    if (stored.length > 0) indexStore.changed(index);
+    return result;
   },
 
   async embed({ texts, kind }) {

@@ -22,6 +22,11 @@ export const ERROR_CODES = {
   NO_DOCUMENTS: 'There are no documents yet. Add a document first, then ask about it.',
   EMPTY_QUESTION: 'Type a question first.',
   DOCUMENT_NOT_FOUND: 'That document is no longer stored.',
+  // knowledge packs
+  PACK_DAMAGED: 'This knowledge pack is damaged or is not a Hearth pack, so nothing was imported. Ask for a fresh copy of the .hearth file.',
+  PACK_VERSION_UNSUPPORTED: 'This knowledge pack was made by a newer Hearth. Update Hearth (reload it while online), then import the pack again.',
+  PACK_EMPTY: 'There is nothing to put in a pack. Add documents, or tick the ones to export, then try again.',
+  PACK_EMBEDDER_UNKNOWN: 'This knowledge pack was made with an embedding model Hearth does not know, so its passages cannot be searched by meaning. Make the pack again with a model from the catalog.',
   // storage
   STORAGE_FULL: 'The browser has no room left for Hearth. Delete documents or models, then try again.',
   STORAGE_FAILED: 'The browser could not save the data. Reload the page and try again.',
@@ -96,6 +101,10 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   NO_DOCUMENTS: DocumentError,
   EMPTY_QUESTION: DocumentError,
   DOCUMENT_NOT_FOUND: DocumentError,
+  PACK_DAMAGED: DocumentError,
+  PACK_VERSION_UNSUPPORTED: DocumentError,
+  PACK_EMPTY: DocumentError,
+  PACK_EMBEDDER_UNKNOWN: DocumentError,
   STORAGE_FULL: StorageError,
   STORAGE_FAILED: StorageError,
   CATALOG_INVALID: CatalogError,

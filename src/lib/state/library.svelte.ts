@@ -9,7 +9,9 @@ import { checkFile } from '../ingest/check';
 import type { ParseWarning } from '../ingest/parsed';
 import type { RetrievalClient } from '../retrieval/client';
 import type { DocumentRecord } from '../storage/schema';
+import { isPackFile } from '../pack-file';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
+import { PackState } from './packs.svelte';
 import type { IndexLoadReport } from '../../../workers/retrieval.protocol';
 
 /** What a notice lets the person do about the file. */
@@ -52,12 +54,19 @@ export class LibraryState {
   /** How the worker loaded the search indexes at start (its snapshot, or rebuilt from every chunk). */
   indexReport = $state<IndexLoadReport | null>(null);
   readonly queue: IngestQueueState;
+  readonly packs: PackState;
   #client: RetrievalClient;
   #nextNotice = 1;
 
   constructor(client: RetrievalClient) {
     this.#client = client;
     this.queue = new IngestQueueState(client, (outcome) => void this.#onOutcome(outcome));
+    this.packs = new PackState(client, () => this.#relist());
+  }
+
+  /** The documents an export takes: the ones ticked for search. */
+  get exportDocIds(): string[] {
+    return this.searchDocIds ?? this.documents.map((d) => d.id);
   }
 
   get isEmpty(): boolean {
@@ -99,11 +108,15 @@ export class LibraryState {
     }
   }
 
-  /** Hand files to the ingestion queue; a file refused at once gets its notice at once. */
+  /** Hand files to the ingestion queue (a knowledge pack to its import); a file refused at once gets its notice at once. */
   addFiles(files: Iterable<File>): void {
     for (const file of files) {
       try {
         if (this.status !== 'ready') throw this.loadError ?? appError('EMBEDDING_FAILED', { detail: 'embedder not ready' });
+        if (isPackFile(file.name)) {
+          void this.packs.importPack(file);
+          continue;
+        }
         checkFile(file.name, file.type, file.size);
         this.queue.add(file);
       } catch (error) {
@@ -148,6 +161,10 @@ export class LibraryState {
     if (outcome.doc?.warnings.length) {
       this.notices = [...this.notices, { id: this.#nextNotice++, fileName: outcome.name, error: null, warnings: outcome.doc.warnings, action: null, file: null }];
     }
+    await this.#relist();
+  }
+
+  async #relist(): Promise<void> {
     try {
       this.documents = (await this.#client.call('list', {})).documents;
     } catch (error) {

@@ -29,6 +29,21 @@ export async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[], r
   }
 }
 
+/** Store several finished documents in one transaction: all of them, or (on any failure) none. */
+export async function saveDocuments(entries: readonly { doc: DocumentRecord; chunks: ChunkRecord[] }[]): Promise<void> {
+  const db = await openHearthDb();
+  try {
+    const tx = db.transaction(['documents', 'chunks'], 'readwrite');
+    for (const { doc, chunks } of entries) {
+      for (const chunk of chunks) void tx.objectStore('chunks').put(chunk);
+      void tx.objectStore('documents').put(doc);
+    }
+    await tx.done;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
 export async function deleteDocument(docId: string): Promise<string[]> {
   const db = await openHearthDb();
   try {

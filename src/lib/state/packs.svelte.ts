@@ -1,0 +1,110 @@
+/**
+ * Knowledge packs on the page: exporting documents as one `.hearth` file and importing one, with its
+ * progress (verifying, embedding again when it was made with another model, saving) and an outcome
+ * the person can read. The worker does the work (workers/retrieval/packs.ts).
+ */
+import { AppError, appError } from '../errors';
+import { packFileName } from '../pack-file';
+import type { RetrievalClient } from '../retrieval/client';
+import type { PackImportEvent, PackImportResult } from '../../../workers/retrieval.protocol';
+
+export interface PackProgress {
+  stage: PackImportEvent['stage'];
+  done: number;
+  total: number;
+}
+
+const STAGE_LABEL: Record<PackImportEvent['stage'], string> = {
+  verifying: 'Checking the pack',
+  embedding: 'Preparing passages for search',
+  saving: 'Saving',
+};
+
+export function packProgressLabel(p: PackProgress): string {
+  return p.stage === 'embedding' ? `${STAGE_LABEL.embedding}: ${p.done} of ${p.total}` : STAGE_LABEL[p.stage];
+}
+
+/** One sentence on what an import did. */
+export function importSummary(fileName: string, r: PackImportResult): string {
+  const added = r.documents.length;
+  const parts = [`Added ${added} document${added === 1 ? '' : 's'} from “${fileName}”.`];
+  if (r.skipped.length > 0) parts.push(`${r.skipped.length} ${r.skipped.length === 1 ? 'was' : 'were'} already in your library: ${r.skipped.join(', ')}.`);
+  if (r.reembedded > 0) parts.push(`The pack was made with ${r.embedder ? `another model (${r.embedder})` : 'no embedding model'}, so its ${r.reembedded} passages were prepared for search again on this device.`);
+  return parts.join(' ');
+}
+
+export class PackState {
+  busy = $state<'export' | 'import' | null>(null);
+  progress = $state<PackProgress | null>(null);
+  error = $state<AppError | null>(null);
+  outcome = $state<string | null>(null);
+  #client: RetrievalClient;
+  #onImported: () => Promise<void>;
+  #abort: AbortController | null = null;
+  #lane: Promise<void> = Promise.resolve();
+
+  constructor(client: RetrievalClient, onImported: () => Promise<void>) {
+    this.#client = client;
+    this.#onImported = onImported;
+  }
+
+  /** The pack as a file to save, or null when it failed (the error is shown). */
+  async exportPack(docIds: string[], includeOriginals: boolean): Promise<File | null> {
+    this.#begin('export');
+    try {
+      const { pack } = await this.#client.call('exportPack', { docIds, includeOriginals });
+      const name = packFileName();
+      this.outcome = `Saved ${docIds.length} document${docIds.length === 1 ? '' : 's'} as “${name}”.`;
+      return new File([pack], name, { type: pack.type });
+    } catch (error) {
+      this.error = asAppError(error);
+      return null;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Imports one pack at a time: a second one waits for the first. */
+  importPack(file: File): Promise<void> {
+    this.#lane = this.#lane.then(() => this.#import(file));
+    return this.#lane;
+  }
+
+  async #import(file: File): Promise<void> {
+    this.#begin('import');
+    this.#abort = new AbortController();
+    try {
+      const result = await this.#client.call('importPack', { file }, { signal: this.#abort.signal, onEvent: (e) => (this.progress = { stage: e.stage, done: e.done, total: e.total }) });
+      this.outcome = importSummary(file.name, result);
+      await this.#onImported();
+    } catch (error) {
+      const err = asAppError(error);
+      this.error = err.code === 'ABORTED' ? null : err;
+      if (err.code === 'ABORTED') this.outcome = `Import of “${file.name}” cancelled; nothing was added.`;
+    } finally {
+      this.busy = null;
+      this.progress = null;
+      this.#abort = null;
+    }
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  dismiss(): void {
+    this.error = null;
+    this.outcome = null;
+  }
+
+  #begin(kind: 'export' | 'import'): void {
+    this.busy = kind;
+    this.error = null;
+    this.outcome = null;
+    this.progress = null;
+  }
+}
+
+function asAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
+}
