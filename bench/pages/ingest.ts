@@ -9,6 +9,8 @@ const api = {
   load: worker.load,
   ingest: worker.ingest,
   ingestCorpus: worker.ingestCorpus,
+  clear: worker.clear,
+  importPack: worker.importPack,
 };
 export type IngestPageApi = typeof api;
 

@@ -3,7 +3,9 @@
  * MiniLM twin), buildDocument (parse → chunk → analyze → embed), saveDocument (IndexedDB, one transaction).
  */
 import type { EmbedderModel } from '../../src/lib/catalog/types';
-import { saveDocument } from '../../src/lib/storage/documents';
+import { chunksOf, deleteDocument, listDocuments, saveDocument } from '../../src/lib/storage/documents';
+import { opfsOriginals } from '../../workers/retrieval/originals';
+import { importPack } from '../../workers/retrieval/packs';
 import { Embedder } from '../../workers/retrieval/embedder';
 import { buildDocument, sha256Hex } from '../../workers/retrieval/ingest';
 import { serveWorker } from './worker-rpc';
@@ -50,6 +52,38 @@ const api = {
       totals.embedMs += timings.embedMs;
     }
     return { wallMs: performance.now() - t0, ...totals };
+  },
+
+  /** Deletes every stored document (so the next pack import adds all of its documents again). */
+  async clear(): Promise<number> {
+    const docs = await listDocuments();
+    for (const d of docs) {
+      await deleteDocument(d.id);
+      await opfsOriginals.remove(d.id);
+    }
+    return docs.length;
+  },
+
+  /**
+   * The app's pack import (verify → embed again if needed → originals → one transaction), timed;
+   * with the bytes one stored chunk's vector takes in IndexedDB.
+   */
+  async importPack(bytes: Uint8Array, name: string): Promise<{ ms: number; chunks: number; documents: number; reembedded: number; vectorBytes: number; storedBytes: number }> {
+    if (!embedder) throw new Error('Embedder not loaded');
+    const t0 = performance.now();
+    const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+    const result = await importPack(file, { embedder, originals: opfsOriginals, emit: () => {}, signal: never });
+    const ms = performance.now() - t0;
+    const [first] = result.documents;
+    const stored = first ? await chunksOf(first.id) : [];
+    return {
+      ms,
+      chunks: result.stored.reduce((n, e) => n + e.chunks.length, 0),
+      documents: result.documents.length,
+      reembedded: result.reembedded,
+      vectorBytes: stored[0]?.vector.byteLength ?? 0,
+      storedBytes: result.documents.reduce((n, d) => n + d.storedBytes, 0),
+    };
   },
 };
 export type IngestWorkerApi = typeof api;

@@ -9,8 +9,9 @@ import { embeddingSuite } from './embedding';
 import { indexLoadSuite } from './index-load';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
+import { packsSuite } from './packs';
 import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];

@@ -1,7 +1,10 @@
 /**
- * The embedder: a transformers.js feature-extraction pipeline on ONNX Runtime WASM, configured in
- * one place (model-hub.ts). Model files come from `modelBaseUrl` in Hugging Face layout and are kept
- * in the browser's Cache Storage, so after the first download embedding works offline.
+ * The embedder: a transformers.js feature-extraction pipeline, shared by the browser and the `hearth`
+ * Node command so both embed with the same code. Where model files come from and where ONNX Runtime
+ * runs is a `ModelHub` injected into `load`: in the browser (the default) model-hub.ts (WASM, files
+ * from `modelBaseUrl` in Hugging Face layout kept in Cache Storage, so after the first download
+ * embedding works offline); in Node cli/model-hub-node.ts (onnxruntime-node, a URL or a folder).
+ * Nothing here (nor in model-hub.ts) needs the browser or Vite to be imported, so Node can load it.
  */
 import { pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
@@ -9,6 +12,27 @@ import { appError } from '../../src/lib/errors';
 import type { LoadProgress } from '../retrieval.protocol';
 import { mapLoadError } from './load-errors';
 import { configureModelHub } from './model-hub';
+
+/** ONNX Runtime session options, as transformers.js takes them. */
+export type SessionOptions = NonNullable<NonNullable<Parameters<typeof pipeline>[2]>['session_options']>;
+
+/** What a hub set up for one load. */
+export interface ModelHubSetup {
+  /** ONNX Runtime device: 'wasm' in the browser, 'cpu' (onnxruntime-node) in Node. */
+  device: 'wasm' | 'cpu';
+  /** Threads ONNX Runtime runs the model on. */
+  threads: number;
+  /** Passed to every ONNX Runtime session; the browser passes none (its threads are set in `env`). */
+  sessionOptions?: SessionOptions;
+  /** What transformers.js loads: the model's repo id (the default), or the path of a local folder with its files. */
+  modelId?: string;
+}
+
+/** Configures transformers.js' global `env` for a model source, just before a load. */
+export type ModelHub = (modelBaseUrl: string, model: Pick<EmbedderModel, 'repo' | 'revision'>) => ModelHubSetup;
+
+/** The browser's hub: model-hub.ts, ONNX Runtime WASM. */
+export const browserModelHub: ModelHub = (modelBaseUrl) => ({ device: 'wasm', threads: configureModelHub(modelBaseUrl) });
 
 export class Embedder {
   readonly model: EmbedderModel;
@@ -21,17 +45,23 @@ export class Embedder {
     this.threads = threads;
   }
 
+  /**
+   * Loads the catalog's embedder from `modelBaseUrl` (Hugging Face layout), with `env` set up by `hub`.
+   * @throws AppError MODEL_FILE_NOT_FOUND, MODEL_DOWNLOAD_FAILED or MODEL_LOAD_FAILED.
+   */
   static async load(
     model: EmbedderModel,
     modelBaseUrl: string,
     onProgress: (p: LoadProgress) => void,
+    hub: ModelHub = browserModelHub,
   ): Promise<Embedder> {
-    const threads = configureModelHub(modelBaseUrl);
+    const { device, threads, sessionOptions, modelId } = hub(modelBaseUrl, model);
     try {
-      const pipe = await pipeline('feature-extraction', model.repo, {
+      const pipe = await pipeline('feature-extraction', modelId ?? model.repo, {
         revision: model.revision,
         dtype: model.dtype as 'fp32',
-        device: 'wasm',
+        device,
+        ...(sessionOptions ? { session_options: sessionOptions } : {}),
         progress_callback: (info: ProgressInfo) => {
           if (info.status === 'progress') {
             onProgress({ kind: 'progress', file: info.file, loadedBytes: info.loaded, totalBytes: info.total });

@@ -2,9 +2,19 @@
  * The one place the retrieval worker configures transformers.js loading (its global `env`): model
  * files from `modelBaseUrl` in Hugging Face layout, kept in Cache Storage for offline use, and ONNX
  * Runtime's WASM files from our own bundle. The embedder and the reranker both call it.
+ *
+ * Browser-only (Node has cli/model-hub-node.ts), but importable in Node: ort-paths.ts (Vite `?url`
+ * imports, which plain Node cannot load) is reached through an eager `import.meta.glob`, which Vite
+ * turns into the same static import as before, and which plain Node never evaluates unless this is called.
  */
 import { env } from '@huggingface/transformers';
-import { ortPaths } from './ort-paths';
+import type { ortPaths as OrtPaths } from './ort-paths';
+
+/** ort-paths.ts's `ortPaths`, bundled by Vite. */
+function ortPaths(): ReturnType<typeof OrtPaths> {
+  const modules = import.meta.glob<typeof import('./ort-paths')>('./ort-paths.ts', { eager: true });
+  return modules['./ort-paths.ts']!.ortPaths();
+}
 
 /** Configures `env` for `modelBaseUrl`; returns the number of WASM threads ONNX Runtime will use. */
 export function configureModelHub(modelBaseUrl: string): number {
