@@ -17,7 +17,9 @@ const api = {
   loadEmbedder: worker.loadEmbedder,
   grow: worker.grow,
   typedArrayBytes: worker.typedArrayBytes,
+  bytesPerVector: worker.bytesPerVector,
   dense: worker.dense,
+  recall: worker.recall,
   bm25: worker.bm25,
   minisearch: worker.minisearch,
 

@@ -1,15 +1,27 @@
 /**
- * f32 and int8 vector storage that lives inside a WebAssembly memory, so the SIMD kernel
+ * f32, int8 and f16 vector storage that lives inside a WebAssembly memory, so the SIMD kernel
  * (wasm/dot-kernel.ts) scores it in place with no copy per query. Same encodings and snapshots as
  * the JavaScript layouts in vector-storage.ts; only the stride is padded with zeros.
  *
  * Memory layout (bytes):  [query | vectors × capacity (64-aligned) | scales (int8 only) | scores]
+ * The query region is f32 for f32 and f16 (scaled and reordered for f16, see WasmF16Storage), i16
+ * for int8.
  * Growing keeps the vectors where they are (memory.grow extends in place) and moves only the
  * small tail regions behind them.
  */
+import { HALF_TO_FLOAT, toVectorHalf } from './float16';
 import { quantizeInt8 } from './quantize-int8';
 import type { Quantization, VectorStorage } from './vector-storage-types';
-import { dotKernelModule, F32_LANES_PER_STEP, I8_LANES_PER_STEP, instantiateDotKernel, type DotKernel } from './wasm/dot-kernel';
+import {
+  dotKernelModule,
+  F16_LANES_PER_STEP,
+  F16_QUERY_SCALE,
+  f16QueryPosition,
+  F32_LANES_PER_STEP,
+  I8_LANES_PER_STEP,
+  instantiateDotKernel,
+  type DotKernel,
+} from './wasm/dot-kernel';
 
 const PAGE = 65536;
 const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
@@ -34,6 +46,7 @@ abstract class WasmStorage implements VectorStorage {
   #f32 = new Float32Array(0);
   #i8 = new Int8Array(0);
   #i16 = new Int16Array(0);
+  #u16 = new Uint16Array(0);
 
   constructor(kernel: DotKernel, dim: number, stride: number, queryBytes: number) {
     this.kernel = kernel;
@@ -71,6 +84,10 @@ abstract class WasmStorage implements VectorStorage {
     this.#refresh();
     return this.#i16;
   }
+  protected get u16(): Uint16Array {
+    this.#refresh();
+    return this.#u16;
+  }
 
   #refresh(): void {
     const buffer = this.kernel.memory.buffer;
@@ -79,6 +96,7 @@ abstract class WasmStorage implements VectorStorage {
     this.#f32 = new Float32Array(buffer);
     this.#i8 = new Int8Array(buffer);
     this.#i16 = new Int16Array(buffer);
+    this.#u16 = new Uint16Array(buffer);
   }
 
   grow(capacity: number): void {
@@ -104,7 +122,7 @@ abstract class WasmStorage implements VectorStorage {
   abstract load(data: Float32Array | Int8Array | Uint16Array, scales?: Float32Array): void;
 
   /** Copies `count` unpadded vectors from `src` into the padded slots 0…count-1 of `view`. */
-  protected unpack<T extends Float32Array | Int8Array>(view: T, viewOff: number, src: T, count: number): void {
+  protected unpack<T extends Float32Array | Int8Array | Uint16Array>(view: T, viewOff: number, src: T, count: number): void {
     if (this.stride === this.dim) {
       view.set(src.subarray(0, count * this.dim), viewOff);
       return;
@@ -113,7 +131,7 @@ abstract class WasmStorage implements VectorStorage {
   }
 
   /** The first `count` vectors of `view` without padding, as a fresh array. */
-  protected pack<T extends Float32Array | Int8Array>(view: T, viewOff: number, count: number, make: (n: number) => T): T {
+  protected pack<T extends Float32Array | Int8Array | Uint16Array>(view: T, viewOff: number, count: number, make: (n: number) => T): T {
     if (this.stride === this.dim) return view.slice(viewOff, viewOff + count * this.dim) as T;
     const out = make(count * this.dim);
     for (let s = 0; s < count; s++) out.set(view.subarray(viewOff + s * this.stride, viewOff + s * this.stride + this.dim), s * this.dim);
@@ -234,10 +252,74 @@ class WasmInt8Storage extends WasmStorage {
   }
 }
 
-/** A WebAssembly-backed storage, or null where WebAssembly SIMD is unavailable (or for f16). */
+/**
+ * IEEE half-precision bits, as the JavaScript F16Storage keeps them (so snapshots are the same),
+ * scored by dot_f16. The query goes into memory multiplied by 2^112 and in the kernel's lane order;
+ * that stays finite for any unit-length query (|q[i]| < 65504 would do). The padding may hold stale
+ * bytes (old scores before a grow); every bit pattern decodes to a finite number there and meets
+ * the query's zero padding, so it adds exactly 0.
+ */
+class WasmF16Storage extends WasmStorage {
+  readonly kind = 'f16';
+  readonly #query: Float32Array;
+  /** Where each of the stride's query elements goes in the kernel's order. */
+  readonly #positions: Uint16Array;
+
+  constructor(kernel: DotKernel, dim: number, capacity: number) {
+    const stride = roundUp(dim, F16_LANES_PER_STEP);
+    super(kernel, dim, stride, stride * 4);
+    this.#query = new Float32Array(stride);
+    this.#positions = Uint16Array.from({ length: stride }, (_, i) => f16QueryPosition(i));
+    this.grow(capacity);
+  }
+
+  protected get strideBytes(): number {
+    return this.stride * 2;
+  }
+  protected get tailBytesPerSlot(): number {
+    return 4;
+  }
+  protected moveTail(): void {
+    // Only scores sit behind the vectors, and they are scratch.
+  }
+
+  write(slot: number, vec: Float32Array): void {
+    const u16 = this.u16;
+    const base = (this.dataOff >> 1) + slot * this.stride;
+    for (let i = 0; i < this.dim; i++) u16[base + i] = toVectorHalf(vec[i] as number);
+  }
+  read(slot: number): Float32Array {
+    const out = new Float32Array(this.dim);
+    const u16 = this.u16;
+    const base = (this.dataOff >> 1) + slot * this.stride;
+    for (let i = 0; i < this.dim; i++) out[i] = HALF_TO_FLOAT[u16[base + i] as number] as number;
+    return out;
+  }
+  scoreAll(query: Float32Array, count: number): Float32Array {
+    const q = this.#query;
+    const positions = this.#positions;
+    for (let i = 0; i < this.dim; i++) q[positions[i] as number] = (query[i] as number) * F16_QUERY_SCALE;
+    this.f32.set(q, 0);
+    const out = this.scoresOff;
+    this.kernel.dotF16(0, this.dataOff, this.strideBytes, count, out);
+    return this.f32.subarray(out >> 2, (out >> 2) + count);
+  }
+  dump(count: number): { data: Uint16Array } {
+    return { data: this.pack(this.u16, this.dataOff >> 1, count, (n) => new Uint16Array(n)) };
+  }
+  load(data: Float32Array | Int8Array | Uint16Array): void {
+    const count = data.length / this.dim;
+    this.grow(count);
+    this.unpack(this.u16, this.dataOff >> 1, data as Uint16Array, count);
+  }
+}
+
+/** A WebAssembly-backed storage, or null where WebAssembly SIMD is unavailable. */
 export function createWasmStorage(kind: Quantization, dim: number, capacity: number): VectorStorage | null {
-  if (kind === 'f16' || !dotKernelModule()) return null;
+  if (!dotKernelModule()) return null;
   const kernel = instantiateDotKernel(new WebAssembly.Memory({ initial: 1 }));
   if (!kernel) return null;
-  return kind === 'int8' ? new WasmInt8Storage(kernel, dim, capacity) : new WasmF32Storage(kernel, dim, capacity);
+  if (kind === 'int8') return new WasmInt8Storage(kernel, dim, capacity);
+  if (kind === 'f16') return new WasmF16Storage(kernel, dim, capacity);
+  return new WasmF32Storage(kernel, dim, capacity);
 }

@@ -1,10 +1,12 @@
 /**
  * How a vector index lays its vectors out in memory: one contiguous typed array per index, in one of
  * three encodings. f32 is exact; int8 (one scale per vector) takes a quarter of the memory and keeps
- * recall@10 above 0.9; f16 halves memory at nearly no cost in accuracy. Queries stay f32 here, and
- * int16 in the Wasm kernel (asymmetric scoring), which is what keeps quantized recall high.
+ * recall@10 above 0.9 (0.98 at 100k clustered 384-d vectors); f16 halves memory at nearly no cost in
+ * accuracy (recall@10 1.000 there). Queries stay f32 here and for f16 in the Wasm kernel, and int16
+ * for int8 there (asymmetric scoring), which is what keeps quantized recall high. These JavaScript
+ * layouts are the fallback: f16 scored here takes 60–80 ms at 100k × 384, in Wasm 3.9 ms.
  */
-import { HALF_TO_FLOAT, toHalf } from './float16';
+import { HALF_TO_FLOAT, toVectorHalf } from './float16';
 import { quantizeInt8 } from './quantize-int8';
 import type { Quantization, VectorStorage } from './vector-storage-types';
 import { createWasmStorage } from './vector-storage-wasm';
@@ -167,7 +169,7 @@ class F16Storage implements VectorStorage {
   }
   write(slot: number, vec: Float32Array): void {
     const base = slot * this.dim;
-    for (let i = 0; i < this.dim; i++) this.#data[base + i] = toHalf(vec[i] as number);
+    for (let i = 0; i < this.dim; i++) this.#data[base + i] = toVectorHalf(vec[i] as number);
   }
   move(from: number, to: number): void {
     this.#data.copyWithin(to * this.dim, from * this.dim, (from + 1) * this.dim);
@@ -203,11 +205,11 @@ class F16Storage implements VectorStorage {
 export type StorageBackend = 'auto' | 'js';
 
 /**
- * f32 and int8 go to WebAssembly SIMD where available (f16 has no cheap SIMD decode in Wasm 2.0,
- * so it stays in JavaScript); the JavaScript layouts are the fallback and the reference.
+ * Every layout goes to WebAssembly SIMD where available (f16 decoded with integer shifts, see
+ * wasm/dot-kernel.ts); the JavaScript layouts are the fallback and the reference.
  */
 export function createStorage(kind: Quantization, dim: number, capacity: number, backend: StorageBackend = 'auto'): VectorStorage {
-  if (backend === 'auto' && kind !== 'f16') {
+  if (backend === 'auto') {
     const wasm = createWasmStorage(kind, dim, capacity);
     if (wasm) return wasm;
   }

@@ -3,18 +3,24 @@
  * similarity is a dot product; a WebAssembly SIMD kernel (wasm/dot-kernel.ts) scores one contiguous
  * array in place, and plain JavaScript loops take over where SIMD is unavailable.
  *
- * Top-10 over 384-d vectors (256 tight clusters), 2-core AMD EPYC, in ms. Headless Chromium 156,
- * three runs (p50 range, worst p95), and Node 20 (p50):
- *                  10k p50    p95      100k p50     p95    Node 10k / 100k
- *   JS f32         7.1–9.3   ≤ 11.0    44.6–47.4   ≤ 84     4.2 / 42.8
- *   Wasm f32       0.6–1.3   ≤ 4.2      8.4–14.1   ≤ 16.3   0.6 / 8.7
- *   Wasm int8      0.3–0.5   ≤ 0.8      2.8–3.4    ≤ 4.1    0.4 / 3.8
- * int8 recall@10 against exact f32: 0.967 at 10k, 0.934 at 100k (0.99 on unclustered data).
- * Default: f32 in Wasm. It meets the 15 ms p50 target at 100k with perfect recall. Its floor is
- * memory bandwidth: 154 MB per query at the 19.3 GB/s one thread reads (bench "peaks") is 8 ms, and
- * the spread above is other processes competing for it. int8 reads a quarter of that, so it is the
- * switch if the target must hold under such load or memory is short (38 MB instead of 154 MB at
- * 100k), at the price of about one in fifteen of the true top 10. The top-k heap is ~0.5 ms of it.
+ * Top-10 over 384-d vectors (256 tight clusters, bench "retrieval-latency"), 2-core AMD EPYC, p50 in
+ * ms: headless Chromium 156 (two runs on a quiet machine) and Node 20; payload bytes per vector:
+ *                  10k       100k       Node 10k / 100k    bytes
+ *   JS f32         7.1–9.3   44.6–47.4    4.2 / 42.8       1536   (Chromium: earlier runs)
+ *   JS f16            –         –         6.1 / 60–79       768   (scoring alone)
+ *   Wasm f32       0.26      4.5–4.7      0.26 / 4.6–7.4   1536
+ *   Wasm f16       0.38      3.8–3.9      0.43 / 4.2–4.5    768
+ *   Wasm int8      0.15      1.6–1.7      0.16 / 1.6        388   (384 values + a scale)
+ * recall@10 against exact f32 (200 queries): f16 1.000 at 10k and at 100k; int8 0.992 / 0.983.
+ * Default here: f32 in Wasm (the app holds f16: workers/retrieval/search-index.ts). f32 meets the
+ * 15 ms p50 target at 100k with perfect recall; its floor is memory bandwidth: 154 MB per query at
+ * the 38.6 GB/s one thread reads (bench "peaks") is 4 ms, and other processes competing for it add
+ * to that. f16 halves the memory (77 MB at 100k) with the same top 10 in practice and is a little
+ * faster at 100k. It is bound by its decode (integer shifts: Wasm has no f16 arithmetic), not by
+ * memory, so at 10k, where f32 sits in cache, it is slower by a tenth of a millisecond. int8 reads
+ * a quarter of f32, so it is the switch if the target must hold under load or memory is short
+ * (38 MB at 100k), at the price of about one in fifty of the true top 10 on this data. The top-k
+ * heap is ~0.5 ms of it.
  * No approximate index (HNSW/IVF): exact search already meets the target at the sizes a browser
  * holds, and a graph would add memory, slow every insert and delete, and give up recall.
  */
@@ -28,8 +34,8 @@ export { normalize } from './normalize';
 
 export interface VectorIndexOptions {
   /**
-   * Memory layout; 'int8' takes a quarter of f32's memory, 'f16' half (but f16 is scored in
-   * JavaScript: ~80 ms at 100k × 384). Default 'f32'.
+   * Memory layout; 'int8' takes a quarter of f32's memory, 'f16' half (both scored in WebAssembly
+   * SIMD: 1.6 and 3.9 ms at 100k × 384, against 4.6 for f32). Default 'f32'.
    */
   quantization?: Quantization;
   initialCapacity?: number;

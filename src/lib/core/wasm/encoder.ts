@@ -71,8 +71,14 @@ export const op = {
   /** Loads 8 bytes and sign-extends each to an i16 lane. */
   v128Load8x8S: (offset = 0) => [...simd(0x01), ...memarg(3, offset)],
   v128Zero: [...simd(0x0c), ...new Array<number>(16).fill(0)],
+  /** v128.const with the same 32-bit pattern in all four lanes (little-endian). */
+  v128ConstI32x4: (n: number) => [...simd(0x0c), ...[0, 1, 2, 3].flatMap(() => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff])],
+  v128And: simd(0x4e),
   i32x4ExtractLane: (lane: number) => [...simd(0x1b), lane],
   f32x4ExtractLane: (lane: number) => [...simd(0x1f), lane],
+  /** Shifts every lane by an i32 operand (taken mod 32). */
+  i32x4Shl: simd(0xab),
+  i32x4ShrS: simd(0xac),
   i32x4Add: simd(0xae),
   f32x4Splat: simd(0x13),
   /** a × b + c, fused where the CPU can (relaxed SIMD; the benchmarks use it, the app does not). */
