@@ -9,7 +9,7 @@ import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
 import { surroundings } from '../src/lib/core/surroundings';
-import { chunkTexts, chunksOf, deleteDocument, listDocuments } from '../src/lib/storage/documents';
+import { idbDocumentStore } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
@@ -37,7 +37,10 @@ let state: State | null = null;
 let loading: Promise<State> | null = null;
 let reranker: Promise<Reranker> | null = null;
 
+const documents = idbDocumentStore;
+
 const queue = new IngestQueue({
+  documents,
   originals: opfsOriginals,
   embedder: () => ready().embedder,
   onStored(doc, chunks, removedChunkIds, replaced) {
@@ -69,18 +72,18 @@ function loadReranker({ rerankerModel, modelBaseUrl }: State): Promise<Reranker>
 
 serve<RetrievalProtocol>(self, {
   async list() {
-    return { documents: await listDocuments() };
+    return { documents: await documents.list() };
   },
 
   async surroundings({ docId, start, end }) {
-    return surroundings(await chunksOf(docId), { start, end });
+    return surroundings(await documents.chunksOf(docId), { start, end });
   },
 
   async init(payload, { emit }) {
     const started = performance.now();
     loading ??= (async () => {
-      const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, listDocuments);
-      const docs = await listDocuments();
+      const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, documents);
+      const docs = await documents.list();
       const [embedder, { index, report }] = await Promise.all([Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load(docs)]);
       const docNames = new Map(docs.map((d) => [d.id, d.name] as const));
       return { embedder, index, indexStore, indexReport: report, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
@@ -108,7 +111,7 @@ serve<RetrievalProtocol>(self, {
 
   async remove({ docId }) {
     const { index, docNames, indexStore } = ready();
-    const removed = await deleteDocument(docId);
+    const removed = await documents.remove(docId);
     for (const id of removed) index.remove(id);
     docNames.delete(docId);
     indexStore.changed(index);
@@ -124,11 +127,11 @@ serve<RetrievalProtocol>(self, {
     const [queryVector] = await embedder.embed([query], 'query');
     const t1 = performance.now();
     let rerankMs = 0;
-    // Texts live in IndexedDB; the reranker's candidates include the hits, so each is read once.
+    // Texts live in the document store; the reranker's candidates include the hits, so each is read once.
     const read = new Map<string, string>();
     const readTexts = async (ids: string[]): Promise<string[]> => {
       const missing = ids.filter((id) => !read.has(id));
-      (await chunkTexts(missing)).forEach((text, i) => read.set(missing[i] as string, text));
+      (await documents.chunkTexts(missing)).forEach((text, i) => read.set(missing[i] as string, text));
       return ids.map((id) => read.get(id) ?? '');
     };
     const scorePassages = async (q: string, passages: string[]) => {
@@ -162,13 +165,13 @@ serve<RetrievalProtocol>(self, {
   },
 
   async exportPack({ docIds, includeOriginals }) {
-    const bytes = await exportPack(docIds, includeOriginals, ready().embedder.model, opfsOriginals);
+    const bytes = await exportPack(docIds, includeOriginals, ready().embedder.model, documents, opfsOriginals);
     return { pack: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: PACK_MIME }) };
   },
 
   async importPack({ file }, { emit, signal }) {
     const { embedder, index, docNames, indexStore } = ready();
-    const { stored, ...result } = await importPack(file, { embedder, originals: opfsOriginals, emit, signal });
+    const { stored, ...result } = await importPack(file, { embedder, documents, originals: opfsOriginals, emit, signal });
     for (const { doc, chunks } of stored) {
       for (const chunk of chunks) index.add(chunk);
       docNames.set(doc.id, doc.name);

@@ -7,7 +7,7 @@ import { analyze } from '../../src/lib/core/analyzer';
 import { normalize } from '../../src/lib/core/vector';
 import { encodeHalves } from '../../src/lib/core/float16';
 import { openHearthDb } from '../../src/lib/storage/db';
-import { listDocuments } from '../../src/lib/storage/documents';
+import { idbDocumentStore } from '../../src/lib/storage/documents';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
 import { IndexStore } from '../../workers/retrieval/index-store';
 import { removeSnapshotFile } from '../../workers/retrieval/snapshot-store';
@@ -54,7 +54,7 @@ const api = {
   /** From a fresh IndexStore to the first search answered. */
   async start(): Promise<{ ms: number; loadMs: number; source: string; reason: string; chunks: number; hits: number }> {
     const t0 = performance.now();
-    const store = new IndexStore('bench', DIM, listDocuments);
+    const store = new IndexStore('bench', DIM, idbDocumentStore);
     const { index, report } = await store.load();
     const hits = index.search('harbour storm tide', normalize(Float32Array.from({ length: DIM }, (_, i) => Math.sin(i))), 10);
     const ms = performance.now() - t0;

@@ -1,9 +1,9 @@
 /**
  * Ingestion with the app's own modules, in a worker as in the app: Embedder.load (transformers.js,
- * MiniLM twin), buildDocument (parse → chunk → analyze → embed), saveDocument (IndexedDB, one transaction).
+ * MiniLM twin), buildDocument (parse → chunk → analyze → embed), idbDocumentStore.save (IndexedDB, one transaction).
  */
 import type { EmbedderModel } from '../../src/lib/catalog/types';
-import { chunksOf, deleteDocument, listDocuments, saveDocument } from '../../src/lib/storage/documents';
+import { idbDocumentStore as documents } from '../../src/lib/storage/documents';
 import { opfsOriginals } from '../../workers/retrieval/originals';
 import { importPack } from '../../workers/retrieval/packs';
 import { Embedder } from '../../workers/retrieval/embedder';
@@ -27,12 +27,12 @@ const api = {
     const bytes = new TextEncoder().encode(text);
     const input = { id: crypto.randomUUID(), name, mimeType: 'text/plain', bytes, contentHash: await sha256Hex(bytes) };
     const { doc, chunks } = await buildDocument(input, embedder, () => {}, never);
-    if (store) await saveDocument(doc, chunks);
+    if (store) await documents.save(doc, chunks);
     return { ms: performance.now() - t0, chunks: chunks.length };
   },
 
   /**
-   * Many small documents in a row (a corpus), each through buildDocument and saveDocument as the app
+   * Many small documents in a row (a corpus), each through buildDocument and idbDocumentStore.save as the app
    * stores them; returns wall time and where it went (embedding vs everything else).
    */
   async ingestCorpus(docs: { name: string; text: string }[]): Promise<{ wallMs: number; chunks: number; parseMs: number; chunkMs: number; embedMs: number; saveMs: number }> {
@@ -44,7 +44,7 @@ const api = {
       const input = { id: crypto.randomUUID(), name: d.name, mimeType: 'text/plain', bytes, contentHash: await sha256Hex(bytes) };
       const { doc, chunks, timings } = await buildDocument(input, embedder, () => {}, never);
       const s0 = performance.now();
-      await saveDocument(doc, chunks);
+      await documents.save(doc, chunks);
       totals.saveMs += performance.now() - s0;
       totals.chunks += chunks.length;
       totals.parseMs += timings.parseMs;
@@ -56,9 +56,9 @@ const api = {
 
   /** Deletes every stored document (so the next pack import adds all of its documents again). */
   async clear(): Promise<number> {
-    const docs = await listDocuments();
+    const docs = await documents.list();
     for (const d of docs) {
-      await deleteDocument(d.id);
+      await documents.remove(d.id);
       await opfsOriginals.remove(d.id);
     }
     return docs.length;
@@ -72,10 +72,10 @@ const api = {
     if (!embedder) throw new Error('Embedder not loaded');
     const t0 = performance.now();
     const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
-    const result = await importPack(file, { embedder, originals: opfsOriginals, emit: () => {}, signal: never });
+    const result = await importPack(file, { embedder, documents, originals: opfsOriginals, emit: () => {}, signal: never });
     const ms = performance.now() - t0;
     const [first] = result.documents;
-    const stored = first ? await chunksOf(first.id) : [];
+    const stored = first ? await documents.chunksOf(first.id) : [];
     return {
       ms,
       chunks: result.stored.reduce((n, e) => n + e.chunks.length, 0),

@@ -3,8 +3,8 @@
  * them from every stored chunk (and saving a fresh snapshot); and saving a new snapshot a moment
  * after the library changes. What happened is reported, so the page and the tests can tell.
  */
+import type { DocumentStore } from '../../src/lib/storage/document-store';
 import type { DocumentRecord } from '../../src/lib/storage/schema';
-import { allChunks } from '../../src/lib/storage/documents';
 import { libraryFingerprint } from './fingerprint';
 import { decodeSnapshot, encodeSnapshot, type SnapshotRejection } from './index-snapshot';
 import { SearchIndex } from './search-index';
@@ -19,20 +19,21 @@ const SAVE_DELAY_MS = 1500;
 export class IndexStore {
   readonly #embedderId: string;
   readonly #dimensions: number;
-  readonly #listDocs: () => Promise<DocumentRecord[]>;
+  readonly #documents: DocumentStore;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
 
-  constructor(embedderId: string, dimensions: number, listDocs: () => Promise<DocumentRecord[]>) {
+  /** `documents`: where the chunks to rebuild from, and the documents to fingerprint, are read. */
+  constructor(embedderId: string, dimensions: number, documents: DocumentStore) {
     this.#embedderId = embedderId;
     this.#dimensions = dimensions;
-    this.#listDocs = listDocs;
+    this.#documents = documents;
   }
 
   /** `docs`: the stored documents, when the caller has just read them. */
   async load(docs?: readonly DocumentRecord[]): Promise<{ index: SearchIndex; report: IndexLoadReport }> {
     const t0 = performance.now();
-    const fingerprint = await libraryFingerprint(docs ?? (await this.#listDocs()), this.#embedderId, this.#dimensions);
+    const fingerprint = await libraryFingerprint(docs ?? (await this.#documents.list()), this.#embedderId, this.#dimensions);
     const bytes = await readSnapshotFile();
     let reason: IndexLoadReport['reason'] = 'missing';
     if (bytes) {
@@ -46,7 +47,7 @@ export class IndexStore {
       reason = decoded;
     }
     const index = new SearchIndex(this.#dimensions);
-    for (const chunk of await allChunks()) index.add(chunk);
+    for (const chunk of await this.#documents.allChunks()) index.add(chunk);
     // Written after start-up, not before the first search (about 150 MB at 100k chunks).
     this.#saving = this.#saving.then(() => this.#write(index, fingerprint));
     return { index, report: { source: 'rebuilt', reason, chunks: index.size, ms: performance.now() - t0 } };
@@ -63,7 +64,7 @@ export class IndexStore {
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.#saving = this.#saving.then(async () => {
-        const fingerprint = await libraryFingerprint(await this.#listDocs(), this.#embedderId, this.#dimensions);
+        const fingerprint = await libraryFingerprint(await this.#documents.list(), this.#embedderId, this.#dimensions);
         await this.#write(index, fingerprint);
       });
     }, SAVE_DELAY_MS);

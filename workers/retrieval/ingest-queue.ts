@@ -7,7 +7,7 @@
  */
 import { appError } from '../../src/lib/errors';
 import { checkFile } from '../../src/lib/ingest/check';
-import { documentNamed, documentWithHash, saveDocument } from '../../src/lib/storage/documents';
+import type { DocumentStore } from '../../src/lib/storage/document-store';
 import { dequeue, enqueue, queued, queuedById, queuedWithHash } from '../../src/lib/storage/queue';
 import type { ChunkRecord, DocumentRecord, QueueRecord } from '../../src/lib/storage/schema';
 import type { IngestEvent } from '../retrieval.protocol';
@@ -18,6 +18,7 @@ import type { OriginalStore } from './originals';
 const ORPHAN_AGE_MS = 10 * 60 * 1000;
 
 export interface IngestQueueDeps {
+  documents: DocumentStore;
   originals: OriginalStore;
   embedder: () => PassageEmbedder;
   /** A document was stored (replacing `removedChunkIds` of the document it replaced). */
@@ -66,7 +67,7 @@ export class IngestQueue {
     checkFile(file.name, file.type, file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const contentHash = await sha256Hex(bytes);
-    const existing = await documentWithHash(contentHash);
+    const existing = await this.#deps.documents.withHash(contentHash);
     if (existing) {
       const as = existing.name === file.name ? '' : ` as “${existing.name}”`;
       throw appError('DUPLICATE_DOCUMENT', { message: `“${file.name}” is already in your library${as}. Nothing was added.`, detail: existing.id });
@@ -76,7 +77,7 @@ export class IngestQueue {
       throw appError('DUPLICATE_DOCUMENT', { message: `“${file.name}” is already being added${waiting.name === file.name ? '' : ` as “${waiting.name}”`}.`, detail: waiting.id });
     }
     if (!replaceDocId && !keepBoth) {
-      const sameName = await documentNamed(file.name);
+      const sameName = await this.#deps.documents.named(file.name);
       if (sameName) {
         throw appError('NAME_TAKEN', { message: `A different version of “${file.name}” is already in your library. Replace it with this one, or keep both.`, detail: sameName.id });
       }
@@ -130,7 +131,7 @@ export class IngestQueue {
       );
       if (signal.aborted) throw appError('ABORTED');
       emit({ kind: 'progress', stage: 'saving', done: 0, total: 1, unit: 'part' });
-      const removed = await saveDocument(doc, chunks, record.replaceDocId);
+      const removed = await this.#deps.documents.save(doc, chunks, record.replaceDocId);
       stored = true;
       this.#deps.onStored(doc, chunks, removed, record.replaceDocId);
       if (record.replaceDocId) await this.#deps.originals.remove(record.replaceDocId).catch(() => undefined);

@@ -6,7 +6,7 @@
  */
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
-import { chunksOf, getDocument, listDocuments, saveDocuments } from '../../src/lib/storage/documents';
+import type { DocumentStore } from '../../src/lib/storage/document-store';
 import type { DocumentRecord } from '../../src/lib/storage/schema';
 import { packContentsOf, type LibraryEntry } from '../pack/from-library';
 import { readPack } from '../pack/read';
@@ -18,13 +18,13 @@ import type { OriginalStore } from './originals';
 
 export const CREATED_BY = 'Hearth (browser)';
 
-export async function exportPack(docIds: readonly string[], includeOriginals: boolean, embedder: EmbedderModel, originals: OriginalStore): Promise<Uint8Array> {
+export async function exportPack(docIds: readonly string[], includeOriginals: boolean, embedder: EmbedderModel, documents: DocumentStore, originals: OriginalStore): Promise<Uint8Array> {
   if (docIds.length === 0) throw appError('PACK_EMPTY');
   const entries: LibraryEntry[] = [];
   for (const id of docIds) {
-    const doc = await getDocument(id);
+    const doc = await documents.get(id);
     const original = includeOriginals && doc.hasOriginal ? await originals.get(id) : null;
-    entries.push({ doc, chunks: await chunksOf(id), original });
+    entries.push({ doc, chunks: await documents.chunksOf(id), original });
   }
   // Vectors only when every document was embedded by this model; otherwise a BM25-only pack.
   const sameModel = entries.every((e) => e.doc.embedderId === embedder.id);
@@ -33,6 +33,7 @@ export async function exportPack(docIds: readonly string[], includeOriginals: bo
 
 export interface ImportDeps {
   embedder: PassageEmbedder;
+  documents: DocumentStore;
   originals: OriginalStore;
   emit: (event: PackImportEvent) => void;
   signal: AbortSignal;
@@ -42,7 +43,7 @@ export async function importPack(file: File, deps: ImportDeps): Promise<PackImpo
   const { emit, signal, originals } = deps;
   emit({ kind: 'progress', stage: 'verifying', done: 0, total: 1 });
   const pack = await readPack(new Uint8Array(await file.arrayBuffer()), file.name, signal);
-  const existingHashes = new Set((await listDocuments()).flatMap((d) => (d.contentHash ? [d.contentHash] : [])));
+  const existingHashes = new Set((await deps.documents.list()).flatMap((d) => (d.contentHash ? [d.contentHash] : [])));
   const { entries, skipped, reembedded } = await libraryFromPack(pack, {
     embedder: deps.embedder,
     newId: () => crypto.randomUUID(),
@@ -59,7 +60,7 @@ export async function importPack(file: File, deps: ImportDeps): Promise<PackImpo
       await originals.put(entry.doc.id, entry.original);
       written.push(entry.doc.id);
     }
-    await saveDocuments(entries);
+    await deps.documents.saveAll(entries);
   } catch (error) {
     await Promise.all(written.map((id) => originals.remove(id).catch(() => undefined)));
     throw error;

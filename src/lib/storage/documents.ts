@@ -1,14 +1,16 @@
 /**
- * The document store. A document and all of its chunks are written in one transaction, together
- * with removing its queue entry (and the document it replaces), so a half-ingested document can
- * never be read back and a finished one is never queued twice; deleting is one transaction too.
+ * The document store in IndexedDB (the browser's DocumentStore). A document and all of its chunks
+ * are written in one transaction, together with removing its queue entry (and the document it
+ * replaces), so a half-ingested document can never be read back and a finished one is never queued
+ * twice; deleting is one transaction too.
  */
 import { appError } from '../errors';
 import { openHearthDb, storageError } from './db';
+import type { DocumentStore } from './document-store';
 import type { ChunkRecord, DocumentRecord } from './schema';
 
 /** Store a finished document; `replaces` (a document id) is deleted in the same transaction. */
-export async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[], replaces?: string): Promise<string[]> {
+async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[], replaces?: string): Promise<string[]> {
   const db = await openHearthDb();
   try {
     const tx = db.transaction(['documents', 'chunks', 'queue'], 'readwrite');
@@ -30,7 +32,7 @@ export async function saveDocument(doc: DocumentRecord, chunks: ChunkRecord[], r
 }
 
 /** Store several finished documents in one transaction: all of them, or (on any failure) none. */
-export async function saveDocuments(entries: readonly { doc: DocumentRecord; chunks: ChunkRecord[] }[]): Promise<void> {
+async function saveDocuments(entries: readonly { doc: DocumentRecord; chunks: ChunkRecord[] }[]): Promise<void> {
   const db = await openHearthDb();
   try {
     const tx = db.transaction(['documents', 'chunks'], 'readwrite');
@@ -44,7 +46,7 @@ export async function saveDocuments(entries: readonly { doc: DocumentRecord; chu
   }
 }
 
-export async function deleteDocument(docId: string): Promise<string[]> {
+async function deleteDocument(docId: string): Promise<string[]> {
   const db = await openHearthDb();
   try {
     const tx = db.transaction(['documents', 'chunks'], 'readwrite');
@@ -58,13 +60,13 @@ export async function deleteDocument(docId: string): Promise<string[]> {
   }
 }
 
-export async function listDocuments(): Promise<DocumentRecord[]> {
+async function listDocuments(): Promise<DocumentRecord[]> {
   const db = await openHearthDb();
   const docs = await db.getAllFromIndex('documents', 'byAddedAt');
   return docs.reverse();
 }
 
-export async function getDocument(docId: string): Promise<DocumentRecord> {
+async function getDocument(docId: string): Promise<DocumentRecord> {
   const db = await openHearthDb();
   const doc = await db.get('documents', docId);
   if (!doc) throw appError('DOCUMENT_NOT_FOUND', { detail: docId });
@@ -72,33 +74,47 @@ export async function getDocument(docId: string): Promise<DocumentRecord> {
 }
 
 /** The stored document with these exact bytes, if any. */
-export async function documentWithHash(contentHash: string): Promise<DocumentRecord | undefined> {
+async function documentWithHash(contentHash: string): Promise<DocumentRecord | undefined> {
   const db = await openHearthDb();
   return db.getFromIndex('documents', 'byHash', contentHash);
 }
 
 /** A stored document with this file name, if any. */
-export async function documentNamed(name: string): Promise<DocumentRecord | undefined> {
+async function documentNamed(name: string): Promise<DocumentRecord | undefined> {
   const db = await openHearthDb();
   return db.getFromIndex('documents', 'byName', name);
 }
 
 /** Every stored chunk, in one read; used to rebuild the in-memory indexes at start-up. */
-export async function allChunks(): Promise<ChunkRecord[]> {
+async function allChunks(): Promise<ChunkRecord[]> {
   const db = await openHearthDb();
   return db.getAll('chunks');
 }
 
 /** The texts of these chunks, in order ('' for one that is gone), in one read. */
-export async function chunkTexts(ids: readonly string[]): Promise<string[]> {
+async function chunkTexts(ids: readonly string[]): Promise<string[]> {
   const db = await openHearthDb();
   const store = db.transaction('chunks').objectStore('chunks');
   const chunks = await Promise.all(ids.map((id) => store.get(id)));
   return chunks.map((c) => c?.text ?? '');
 }
 
-export async function chunksOf(docId: string): Promise<ChunkRecord[]> {
+async function chunksOf(docId: string): Promise<ChunkRecord[]> {
   const db = await openHearthDb();
   const chunks = await db.getAllFromIndex('chunks', 'byDoc', docId);
   return chunks.sort((a, b) => a.index - b.index);
 }
+
+/** IndexedDB behind the DocumentStore interface; `save` also drops the document's queue entry. */
+export const idbDocumentStore: DocumentStore = {
+  list: listDocuments,
+  get: getDocument,
+  withHash: documentWithHash,
+  named: documentNamed,
+  chunksOf,
+  chunkTexts,
+  allChunks,
+  save: saveDocument,
+  saveAll: saveDocuments,
+  remove: deleteDocument,
+};
