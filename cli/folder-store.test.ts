@@ -13,7 +13,9 @@ import { AppError } from '../src/lib/errors';
 import type { ChunkRecord, DocumentRecord } from '../src/lib/storage/schema';
 import type { PassageEmbedder } from '../workers/retrieval/ingest';
 import { exportPack, importPack } from '../workers/retrieval/packs';
-import { fileNameOf, FolderDocumentStore, FolderOriginalStore, nodeFolderIo, type FolderIo } from './folder-store';
+import { fileNameOf, nodeFolderIo, type FolderIo } from './folder-io';
+import { FolderOriginalStore } from './folder-originals';
+import { FolderDocumentStore } from './folder-store';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hearth-folder-store-'));
 let folders = 0;

@@ -1,67 +1,23 @@
 /**
- * Hearth's storage in a folder on disk, for Node: the DocumentStore and OriginalStore the browser
- * keeps in IndexedDB and the Origin Private File System, so the same pipeline runs in both.
+ * Hearth's storage in a folder on disk, for Node: the DocumentStore the browser keeps in IndexedDB
+ * (and, in folder-originals.ts, the originals it keeps in OPFS), so the same pipeline runs in both.
  *
  *   <root>/documents/<id>.json   a document with all of its chunks, {"format":1,"doc":…,"chunks":[…]};
  *                                each chunk's float16 vector is base64 of its bytes (little-endian)
- *   <root>/originals/<id>        the bytes of a document's original file
+ *   <root>/originals/<id>        the bytes of a document's original file (folder-originals.ts)
  *
- * Ids are escaped into file names (letters, digits, '-', '_', '.', '%'; never a leading '.'). Every
+ * Ids are escaped into file names (folder-io.ts: letters, digits, '-', '_', '.', '%'; never a leading '.'). Every
  * file is written whole to a temporary file beside it (a name starting with '.') and renamed into
  * place, so no reader ever sees half a file, and a crash leaves at most a temporary file nothing reads.
  * The documents (not their chunks) are read once, on first use, and kept in memory: one process
  * owns a folder at a time.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, appError } from '../src/lib/errors';
+import { appError } from '../src/lib/errors';
 import type { DocumentStore } from '../src/lib/storage/document-store';
 import type { ChunkRecord, DocumentRecord } from '../src/lib/storage/schema';
-import type { OriginalStore } from '../workers/retrieval/originals';
+import { fileNameOf, folderError, idOf, isMissing, nodeFolderIo, tempBeside, type FolderIo } from './folder-io';
 
-/** The file operations the stores use; a test can make one of them fail. */
-export interface FolderIo {
-  /** Create `path` (it must not exist) with these bytes, flushed to the disk. */
-  writeNew(path: string, data: string | Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  readFile(path: string): Promise<Uint8Array>;
-  /** The names in a folder ([] when there is no such folder). */
-  list(dir: string): Promise<string[]>;
-  mkdir(dir: string): Promise<void>;
-  /** When the file was last written (epoch ms). */
-  mtimeMs(path: string): Promise<number>;
-}
-
-export const nodeFolderIo: FolderIo = {
-  async writeNew(path, data) {
-    const handle = await open(path, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-  rename,
-  unlink,
-  readFile,
-  async list(dir) {
-    try {
-      return await readdir(dir);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
-  },
-  async mkdir(dir) {
-    await mkdir(dir, { recursive: true });
-  },
-  async mtimeMs(path) {
-    return (await stat(path)).mtimeMs;
-  },
-};
 
 const FORMAT = 1;
 
@@ -73,42 +29,6 @@ interface DocumentFile {
   format: number;
   doc: DocumentRecord;
   chunks: StoredChunk[];
-}
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-}
-
-/** A file-system failure as the AppError the browser's stores throw (STORAGE_FULL or STORAGE_FAILED). */
-export function folderError(error: unknown, path: string): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const detail = `${path}: ${error instanceof Error ? error.message : String(error)}`;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return appError('STORAGE_FULL', { message: 'The disk has no room left for Hearth. Free some space, then try again.', detail, cause: error });
-  }
-  return appError('STORAGE_FAILED', { message: `Hearth could not read or write ${path}.`, detail, cause: error });
-}
-
-/** An id as a file name: URI-escaped, with the characters some file systems refuse and a leading '.' escaped too. */
-export function fileNameOf(id: string): string {
-  if (id === '') throw appError('INTERNAL', { detail: 'an empty id has no file name' });
-  const escaped = encodeURIComponent(id).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return escaped.startsWith('.') ? `%2E${escaped.slice(1)}` : escaped;
-}
-
-/** The id a file name stands for, or null for a name fileNameOf does not make (a temporary file, a stranger). */
-function idOf(name: string): string | null {
-  try {
-    const id = decodeURIComponent(name);
-    return id !== '' && fileNameOf(id) === name ? id : null;
-  } catch {
-    return null;
-  }
-}
-
-function tempBeside(path: string, name: string): string {
-  return join(path, `.${name}.${randomUUID()}.tmp`);
 }
 
 function encodeVector(vector: Uint16Array): string {
@@ -332,66 +252,5 @@ export class FolderDocumentStore implements DocumentStore {
       throw folderError(error, temp);
     }
     return temp;
-  }
-}
-
-/** Originals in <root>/originals, one file per id (as originals/<id> in the browser's OPFS). */
-export class FolderOriginalStore implements OriginalStore {
-  readonly #dir: string;
-  readonly #io: FolderIo;
-
-  constructor(root: string, io: FolderIo = nodeFolderIo) {
-    this.#dir = join(root, 'originals');
-    this.#io = io;
-  }
-
-  async put(id: string, bytes: Uint8Array): Promise<void> {
-    const name = fileNameOf(id);
-    const temp = tempBeside(this.#dir, name);
-    try {
-      await this.#io.mkdir(this.#dir);
-      await this.#io.writeNew(temp, bytes);
-      await this.#io.rename(temp, join(this.#dir, name));
-    } catch (error) {
-      await this.#io.unlink(temp).catch(() => undefined);
-      throw folderError(error, join(this.#dir, name));
-    }
-  }
-
-  async get(id: string): Promise<Uint8Array | null> {
-    const path = join(this.#dir, fileNameOf(id));
-    try {
-      const bytes = await this.#io.readFile(path);
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw folderError(error, path);
-    }
-  }
-
-  async remove(id: string): Promise<void> {
-    const path = join(this.#dir, fileNameOf(id));
-    try {
-      await this.#io.unlink(path);
-    } catch (error) {
-      if (!isMissing(error)) throw folderError(error, path);
-    }
-  }
-
-  async unownedOlderThan(owned: ReadonlySet<string>, beforeMs: number): Promise<string[]> {
-    const ids: string[] = [];
-    let names: string[];
-    try {
-      names = await this.#io.list(this.#dir);
-    } catch (error) {
-      throw folderError(error, this.#dir);
-    }
-    for (const name of names) {
-      const id = idOf(name);
-      if (id === null || owned.has(id)) continue;
-      const mtime = await this.#io.mtimeMs(join(this.#dir, name)).catch(() => null);
-      if (mtime !== null && mtime < beforeMs) ids.push(id);
-    }
-    return ids;
   }
 }
