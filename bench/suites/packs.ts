@@ -42,14 +42,19 @@ export const packsSuite: Suite = {
     const tmp = mkdtempSync(join(tmpdir(), 'hearth-bench-packs-'));
     const mirror = join(ctx.root, '.models', 'mirror');
 
-    const pack = (out: string, ...args: string[]): PackSummary => {
-      const result = spawnSync(process.execPath, [join(ctx.root, 'bin', 'hearth.js'), 'pack', ...files, '--out', out, '--json', '--model-base-url', mirror, ...args], { encoding: 'utf8' });
+    // Embedding on import runs at tens of passages per second here: that import takes the PDFs
+    // other than the 352-page book, so one page call stays within its time limit.
+    const smaller = files.filter((f) => !f.endsWith('freeculture.pdf'));
+    const pack = (out: string, ...args: string[]): PackSummary => packWith(files, out, ...args);
+    const packWith = (inputs: string[], out: string, ...args: string[]): PackSummary => {
+      const result = spawnSync(process.execPath, [join(ctx.root, 'bin', 'hearth.js'), 'pack', ...inputs, '--out', out, '--json', '--model-base-url', mirror, ...args], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`hearth pack failed (${result.status}): ${result.stderr.slice(-800)}`);
       return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as PackSummary;
     };
     try {
-      const bm25Path = join(tmp, 'bm25.hearth');
-      const bm25 = pack(bm25Path, '--embedder', 'none');
+      const bm25 = pack(join(tmp, 'bm25.hearth'), '--embedder', 'none');
+      const bm25Path = join(tmp, 'bm25-smaller.hearth');
+      const bm25Smaller = packWith(smaller, bm25Path, '--embedder', 'none');
       const bm25Lean = pack(join(tmp, 'bm25-lean.hearth'), '--embedder', 'none', '--no-originals');
       const denseLean = pack(join(tmp, 'minilm-lean.hearth'), '--embedder', 'all-MiniLM-L6-v2', '--no-originals');
       const densePath = join(tmp, 'minilm.hearth');
@@ -93,7 +98,7 @@ export const packsSuite: Suite = {
           `${files.length} PDFs named; ${bm25.documents} read (${bm25.failed.map((f) => `${f.file.split('/').at(-1)}: ${f.code}`).join(', ') || 'none failed'}), ${bm25.pages} pages. BM25-only: ${bm25.chunks} passages; MiniLM: ${dense.chunks} passages (chunks sized by its tokenizer).`,
           `Pack sizes: BM25-only ${(bm25.bytes / 2 ** 20).toFixed(1)} MB with originals, ${(bm25Lean.bytes / 2 ** 20).toFixed(2)} MB without; MiniLM ${(dense.bytes / 2 ** 20).toFixed(1)} MB with originals, ${(denseLean.bytes / 2 ** 20).toFixed(2)} MB without.`,
           `Each figure is one run of the real command (process start, model load and all); pages/s is pages ÷ the command's own wall time.`,
-          `Import: ${same.documents} documents, ${same.chunks} passages; the BM25-only pack re-embedded ${foreign.reembedded} passages. storedBytes of the imported documents (originals included): ${(same.storedBytes / 2 ** 20).toFixed(1)} MB.`,
+          `Import: ${same.documents} documents, ${same.chunks} passages with their vectors; the BM25-only pack of the ${bm25Smaller.documents} PDFs other than freeculture.pdf (${bm25Smaller.chunks} passages) re-embedded ${foreign.reembedded} passages. storedBytes of the imported documents (originals included): ${(same.storedBytes / 2 ** 20).toFixed(1)} MB.`,
         ],
       };
     } finally {
