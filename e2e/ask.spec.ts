@@ -70,6 +70,8 @@ test('sampling settings reach the model: temperature 0 repeats itself and the an
 
   const answers: string[] = [];
   for (let i = 0; i < 2; i++) {
+    // Each time in a new conversation, so the second prompt does not hold the first turn.
+    if (i > 0) await page.getByRole('button', { name: /^New (conversation|chat)$/ }).first().click();
     await ask(page, 'When do beekeepers harvest honey?');
     await waitForAnswerDone(page);
     await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');

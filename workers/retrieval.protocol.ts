@@ -4,6 +4,8 @@
  */
 import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
 import type { DocumentRecord, QueueRecord, SourceRef } from '../src/lib/storage/schema';
+import type { FormatId } from '../src/lib/ingest/formats';
+import type { BlockKind } from '../src/lib/ingest/parsed';
 
 export interface LoadProgress {
   kind: 'progress';
@@ -70,8 +72,39 @@ export interface SearchPayload {
   diversity?: number;
 }
 
+/**
+ * Whether the library seems to answer the query at all (src/lib/core/relevance.ts), from the same
+ * candidates the hits came from; it never changes their order.
+ */
+export interface SearchRelevance {
+  /**
+   * 0 … 1, calibrated on SQuAD (bench/suites/abstention.ts): near 1 when the best passage matches the
+   * query's rare terms, low when it matches only common words or none. Comparable across queries and
+   * library sizes, unlike hit scores. Computed from BM25 statistics only: dense cosines and reranker
+   * scores appear in `features` but carry no weight until calibrated with real model weights.
+   */
+  score: number;
+  /**
+   * score is below the calibrated threshold: answer "the documents don't say" without calling the
+   * LLM, and show the hits as the closest passages. Always true when the query has no searchable
+   * terms (only stop words or punctuation).
+   */
+  abstain: boolean;
+  /**
+   * The inputs, for display and debugging: terms (distinct analyzed query terms), topScore (best
+   * candidate's raw BM25 score; not comparable across libraries), scoreRatio (topScore ÷ the query's
+   * largest attainable BM25 score), coverage (IDF-weighted share of query terms in the best
+   * passage), termCoverage (unweighted share), knownTerms (IDF-weighted share present anywhere in the
+   * library); with a query vector, denseTop (best cosine) and agreement (overlap of the BM25 and dense
+   * top 5 among the candidates); when reranked, rerank (sigmoid of the best logit).
+   */
+  features: Record<string, number>;
+}
+
 export interface SearchResult {
   hits: SearchHit[];
+  /** Whether the hits are relevant at all: `abstain` means the documents do not seem to answer. */
+  relevance: SearchRelevance;
   /** searchMs excludes rerankMs, which includes the reranker's download on first use. */
   timings: { embedMs: number; searchMs: number; rerankMs?: number };
 }
@@ -95,13 +128,72 @@ export interface PassageSurroundings {
   after: string;
 }
 
+/** A block of the document text around a passage (offsets in the document text, as chunks have them). */
+export interface PassageBlock {
+  kind: BlockKind;
+  /** Headings: 1–6. */
+  level?: number;
+  start: number;
+  end: number;
+}
+
+/** The text around a passage with its structure, for rendering it as the document shows it. */
+export interface PassageText extends PassageSurroundings {
+  format: FormatId | null;
+  /** Blocks overlapping before + passage + after, in order: from the original re-read when kept, else inferred. */
+  blocks: PassageBlock[];
+}
+
+/** A rectangle as fractions of the page (0–1, from its top-left corner). */
+export interface PageRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PageRenderPayload {
+  docId: string;
+  /** 1-based. */
+  page: number;
+  /** The passage text to highlight on the page. */
+  passage: string;
+  /** Only part of the passage is on this page (it runs over a page range). */
+  partial: boolean;
+  /** CSS pixels the page is shown at, and the screen's device pixel ratio. */
+  width: number;
+  pixelRatio: number;
+}
+
+/** A cited PDF page drawn from the kept original (workers/retrieval/page-render.ts). */
+export type RenderedPage =
+  | {
+      kind: 'page';
+      page: number;
+      pageCount: number;
+      /** The page at `width × pixelRatio` device pixels (less for a huge page). */
+      image: ImageBitmap;
+      /** CSS size it is shown at. */
+      width: number;
+      height: number;
+      /** Boxes over the passage; empty when `located` is false. */
+      highlights: PageRect[];
+      located: boolean;
+    }
+  /** No page to show: not a PDF, no original kept, it needs a password, or there is no such page. */
+  | { kind: 'unavailable'; reason: 'not-pdf' | 'no-original' | 'password' | 'no-page' };
+
 /**
  * The retrieval worker owns the document store (documents, chunks, originals, the queue): the page
- * reads it only through these requests. `list` and `surroundings` work before `init`.
+ * reads it only through these requests. `list`, `surroundings`, `passageText` and `renderPage` work before `init`.
  */
 export type RetrievalProtocol = {
   list: { payload: Record<string, never>; event: never; result: { documents: DocumentRecord[] } };
   surroundings: { payload: { docId: string; start: number; end: number }; event: never; result: PassageSurroundings };
+  /** The surroundings with their blocks (headings, lists, code) for the passage view. */
+  passageText: { payload: { docId: string; start: number; end: number }; event: never; result: PassageText };
+  /** A cited PDF page with the passage highlighted, drawn in this worker (pdf.js on an OffscreenCanvas). */
+  renderPage: { payload: PageRenderPayload; event: never; result: RenderedPage };
   init: { payload: InitPayload; event: LoadProgress; result: InitResult };
   ingest: { payload: IngestPayload; event: IngestEvent; result: DocumentRecord };
   remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };

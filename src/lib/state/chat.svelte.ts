@@ -1,9 +1,11 @@
 /**
- * The conversation: ask → retrieve passages → build a numbered-context prompt → stream the answer
- * from the LLM worker. Tokens are buffered and flushed once per frame, so the page stays smooth.
- * The conversation is saved after every answer, including stopped and failed ones.
+ * The conversation: ask → (a follow-up rewritten into a standalone query) → retrieve passages →
+ * "the documents don't say" when nothing relevant was found (no model asked) → a quick answer of
+ * quoted sentences when no model can run, is still loading, or on request → otherwise a numbered-
+ * context prompt streamed from the LLM worker. The sources kept with an answer are exactly the
+ * passages the model was given, numbered as in its prompt. Tokens are buffered and flushed once per
+ * frame. The conversation is saved after every answer, including stopped and failed ones.
  */
-import { buildPrompt } from '../core/prompt';
 import { promptBudget } from '../core/budget';
 import { AppError, appError, type ErrorCode } from '../errors';
 import type { LlmClient } from '../llm/client';
@@ -11,6 +13,13 @@ import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
 import { sourceTitle } from '../render/source-label';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
+import { autoTitle } from '../storage/conversation-summary';
+import { isDontKnow } from '../chat/dont-know';
+import { quickExtracts } from '../chat/extracts';
+import { cleanRewrite, isFollowUp, llmRewritePrompt, termsRewrite } from '../chat/follow-up';
+import { earlierTurns } from '../chat/history';
+import { answerMessages } from '../chat/llm-messages';
+import type { ChatMessage } from '../../../workers/llm.protocol';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
@@ -22,17 +31,30 @@ export interface ChatDeps {
   /** Search options that depend on settings and the device, read at each question. */
   searchOptions: () => { k: number; rerank: boolean };
   sampling: () => { temperature: number; topP: number; maxAnswerTokens: number };
+  /** Called after each save that worked (the conversation list follows). */
+  onSaved?: (record: ConversationRecord) => void;
+}
+
+/** The conversation left while its answer still ran: that answer's save goes to it, then `resolve`. */
+interface Detached {
+  id: string;
+  title: string | undefined;
+  messages: LiveMessage[];
+  settled: Promise<void>;
+  resolve: () => void;
 }
 
 /** Errors after which the LLM worker no longer holds the model: the next question reloads it. */
 const ENGINE_LOST = new Set<ErrorCode>(['WORKER_CRASHED', 'DEVICE_LOST', 'OUT_OF_MEMORY']);
+/** Closest passages shown when the documents do not seem to answer. */
+const NOT_FOUND_SOURCES = 3;
 
 export type LiveMessage = Omit<ChatMessageRecord, 'status'> & { status?: ChatMessageRecord['status'] | 'retrieving' | 'loading' | 'streaming' };
 
 export class ChatState {
   messages = $state<LiveMessage[]>([]);
   busy = $state(false);
-  #id: string = crypto.randomUUID();
+  #id = $state<string>(crypto.randomUUID());
   #abort: AbortController | null = null;
   #deps: ChatDeps;
 
@@ -42,49 +64,131 @@ export class ChatState {
 
   async restore(): Promise<void> {
     const saved = await latestConversation();
-    if (saved) {
-      this.#id = saved.id;
-      this.messages = saved.messages;
-    }
+    if (saved) await this.load(saved);
   }
 
-  clear(): void {
-    this.stop();
+  // ── Switching conversations (the list is ConversationsState) ──────────────────────────────────
+  /** A title the person gave; undefined: the first question is the title. */
+  #title: string | undefined;
+  #detached: Detached | null = null;
+
+  get id(): string {
+    return this.#id;
+  }
+
+  /**
+   * Show a stored conversation. An answer still running is stopped and saved to the conversation it
+   * belongs to; the promise settles once it is.
+   */
+  load(record: ConversationRecord): Promise<void> {
+    const settled = this.#detach();
+    this.#id = record.id;
+    this.messages = record.messages;
+    this.#title = record.title === autoTitle(record.messages) ? undefined : record.title;
+    return settled;
+  }
+
+  /** Start an empty conversation; the current one stays saved (nothing is lost). */
+  newConversation(): Promise<void> {
+    const settled = this.#detach();
     this.#id = crypto.randomUUID();
     this.messages = [];
+    this.#title = undefined;
+    return settled;
   }
+
+  /** The open conversation was renamed: later saves keep that title. */
+  retitle(title: string): void {
+    this.#title = title;
+  }
+
+  #detach(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    if (!this.#detached) {
+      let resolve = () => {};
+      const settled = new Promise<void>((r) => (resolve = r));
+      this.#detached = { id: this.#id, title: this.#title, messages: this.messages, settled, resolve };
+      this.stop();
+    }
+    return this.#detached.settled;
+  }
+  // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   stop(): void {
     this.#abort?.abort();
   }
 
-  async ask(rawQuestion: string): Promise<void> {
+  /** Ask a question; `quick` answers with quoted sentences only, without the model. */
+  async ask(rawQuestion: string, options: { quick?: boolean } = {}): Promise<void> {
     const question = rawQuestion.trim();
     if (!question || this.busy) return;
+    this.messages.push({ role: 'user', content: question });
+    await this.#answer(this.messages.length - 1, options.quick ?? false);
+  }
+
+  /** Answer the question before the assistant message at `index` again, in its place. */
+  async regenerate(index: number): Promise<void> {
+    if (this.busy || this.messages[index]?.role !== 'assistant' || this.messages[index - 1]?.role !== 'user') return;
+    await this.#answer(index - 1, false);
+  }
+
+  /** Change the question at `index`, drop everything after it, and ask it again. */
+  async editAndResend(index: number, text: string): Promise<void> {
+    const question = text.trim();
+    const message = this.messages[index];
+    if (this.busy || !question || message?.role !== 'user') return;
+    message.content = question;
+    this.messages.splice(index + 1);
+    await this.#answer(index, false);
+  }
+
+  /** Answers the user message at `userIndex` into the message after it (replacing one that is there). */
+  async #answer(userIndex: number, quick: boolean): Promise<void> {
     this.busy = true;
     const abort = new AbortController();
     this.#abort = abort;
-    this.messages.push({ role: 'user', content: question });
-    this.messages.push({ role: 'assistant', content: '', status: 'retrieving' });
-    const reply = this.messages[this.messages.length - 1] as LiveMessage;
+    const question = (this.messages[userIndex] as LiveMessage).content;
+    const replaces = this.messages[userIndex + 1]?.role === 'assistant' ? 1 : 0;
+    this.messages.splice(userIndex + 1, replaces, { role: 'assistant', content: '', status: 'retrieving' });
+    const reply = this.messages[userIndex + 1] as LiveMessage;
     try {
       const library = this.#deps.library;
       if (library.isEmpty) throw appError('NO_DOCUMENTS');
       const docIds = library.searchDocIds;
       if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
+      const query = await this.#standaloneQuery(userIndex, abort.signal);
+      if (query !== question) reply.searchQuery = query;
       const { k, rerank } = this.#deps.searchOptions();
-      const { hits, timings } = await this.#deps.retrieval.call('search', { query: question, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
-      const sources: SourceRef[] = hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
-      reply.sources = sources;
-      reply.reranked = timings.rerankMs !== undefined;
+      const result = await this.#deps.retrieval.call('search', { query, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
+      const found: SourceRef[] = result.hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
+      reply.reranked = result.timings.rerankMs !== undefined;
+      if (found.length === 0 || result.relevance?.abstain) {
+        reply.kind = 'not-found';
+        reply.sources = found.slice(0, NOT_FOUND_SOURCES);
+        reply.status = 'done';
+        return;
+      }
+      const extracts = quickExtracts(query, found);
+      const model = this.#deps.model;
+      if (quick || !model.model) {
+        Object.assign(reply, { kind: 'extracts', extracts, sources: found, status: 'done' });
+        return;
+      }
+      // Shown as a quick answer while the model downloads or loads; replaced by the answer.
+      if (model.status !== 'ready') Object.assign(reply, { extracts, sources: found });
       reply.status = 'loading';
-      await this.#deps.model.ensureLoaded();
+      await model.ensureLoaded();
       reply.status = 'streaming';
-      await this.#generate(question, sources, reply, abort.signal);
+      await this.#generate(userIndex, found, reply, abort.signal);
+      delete reply.extracts;
+      reply.kind = 'answer';
+      if (isDontKnow(reply.content)) reply.dontKnow = true;
       reply.status = 'done';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('GENERATION_FAILED', { detail: String(error) });
       if (ENGINE_LOST.has(appErr.code)) this.#deps.model.markCrashed(appErr);
+      // The model could not answer, but the quoted sentences are still worth showing.
+      if (reply.extracts?.length && !reply.content) reply.kind = 'extracts';
       if (appErr.code === 'ABORTED') {
         reply.status = 'stopped';
       } else {
@@ -98,27 +202,60 @@ export class ChatState {
     }
   }
 
-  async #generate(question: string, sources: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
+  /**
+   * The query retrieval gets: the question itself, or, for a follow-up, a standalone rewrite (by the
+   * model when it is loaded, else with the previous question's terms).
+   */
+  async #standaloneQuery(userIndex: number, signal: AbortSignal): Promise<string> {
+    const question = (this.messages[userIndex] as LiveMessage).content;
+    const before = this.messages.slice(0, userIndex);
+    const previousIndex = before.findLastIndex((m) => m.role === 'user');
+    const previous = before[previousIndex];
+    if (!previous || !isFollowUp(question, previous.content)) return question;
+    const previousQuery = (before[previousIndex + 1] as LiveMessage | undefined)?.searchQuery ?? previous.content;
+    if (this.#deps.model.status === 'ready') {
+      const prompt = llmRewritePrompt(previousQuery, before[previousIndex + 1]?.content ?? '', question);
+      try {
+        const { text } = await this.#deps.llm.call(
+          'generate',
+          { messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }], maxTokens: 48, temperature: 0, topP: 1 },
+          { signal },
+        );
+        const rewritten = cleanRewrite(text, question);
+        if (rewritten) return rewritten;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'ABORTED') throw error;
+        // A failed rewrite is not worth failing the question for: fall back on the terms.
+      }
+    }
+    return termsRewrite(question, previousQuery);
+  }
+
+  async #generate(userIndex: number, found: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
     const model = this.#deps.model.model;
+    const question = (this.messages[userIndex] as LiveMessage).content;
     const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, model?.engine === 'wllama' ? 'wllama' : 'webllm');
-    const contexts = sources.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
+    const contexts = found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
+    const turns = earlierTurns($state.snapshot(this.messages.slice(0, userIndex)) as ChatMessageRecord[]);
     // Characters per token differ between tokenizers: when the engine finds the prompt too long,
-    // try again with half the passage text (the best-ranked passages are kept).
-    for (let contextChars = budget.maxContextChars; ; contextChars = Math.floor(contextChars / 2)) {
-      const prompt = buildPrompt(question, contexts, { maxContextChars: contextChars });
+    // try again with half the room (earlier turns go first, then the least relevant passages).
+    for (let room = budget.maxContextChars; ; room = Math.floor(room / 2)) {
+      const prompt = answerMessages(question, contexts, turns, room);
+      // Honest sources: exactly the passages in this prompt, with their prompt numbers.
+      reply.sources = found.filter((s) => prompt.used.includes(s.n));
       try {
-        await this.#stream(prompt, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        await this.#stream(prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
         return;
       } catch (error) {
         const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
-        if (!tooLong || contextChars < 200 || reply.content) throw error;
+        if (!tooLong || room < 200 || reply.content) throw error;
       }
     }
   }
 
   async #stream(
-    prompt: { system: string; user: string },
+    messages: ChatMessage[],
     sampling: { maxTokens: number; temperature: number; topP: number },
     reply: LiveMessage,
     signal: AbortSignal,
@@ -132,13 +269,7 @@ export class ChatState {
     };
     const result = await this.#deps.llm.call(
       'generate',
-      {
-        messages: [
-          { role: 'system', content: prompt.system },
-          { role: 'user', content: prompt.user },
-        ],
-        ...sampling,
-      },
+      { messages, ...sampling },
       {
         signal,
         onEvent: (event) => {
@@ -154,18 +285,24 @@ export class ChatState {
     reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
   }
 
+  /** Every run that sets `busy` ends here (a conversation left meanwhile is saved as itself). */
   async #save(): Promise<void> {
-    const first = this.messages.find((m) => m.role === 'user');
+    const detached = this.#detached;
+    this.#detached = null;
+    const target = detached ?? { id: this.#id, title: this.#title, messages: this.messages };
     const record: ConversationRecord = {
-      id: this.#id,
-      title: first?.content.slice(0, 80) ?? 'Conversation',
+      id: target.id,
+      title: target.title ?? autoTitle(target.messages),
       updatedAt: Date.now(),
-      messages: $state.snapshot(this.messages) as ChatMessageRecord[],
+      messages: $state.snapshot(target.messages) as ChatMessageRecord[],
     };
     try {
       await saveConversation(record);
+      this.#deps.onSaved?.(record);
     } catch {
       // The answer is still on screen; a failed save must not hide it.
+    } finally {
+      detached?.resolve();
     }
   }
 }

@@ -70,11 +70,32 @@ export interface QueueRecord {
   replaceDocId?: string;
 }
 
+/**
+ * What an assistant message is (absent on older records: 'answer'):
+ * - 'answer': written by the model from the passages in `sources`;
+ * - 'extracts': a quick answer with no model, the best-matching sentences (`extracts`) quoted;
+ * - 'not-found': retrieval found nothing relevant, so no model was asked; `sources` are the closest passages.
+ */
+export type AssistantKind = 'answer' | 'extracts' | 'not-found';
+
+/** A sentence quoted from a passage, for a quick answer; `n` is its source's number. */
+export interface Extract {
+  n: number;
+  text: string;
+}
+
 export interface ChatMessageRecord {
   role: 'user' | 'assistant';
   content: string;
-  /** Passages shown to the model, numbered as in the prompt ([1] is sources[0]). */
+  /** Passages shown to the model, numbered as in the prompt ([1] is sources[0]); for 'not-found', the closest passages. */
   sources?: SourceRef[];
+  kind?: AssistantKind;
+  /** For 'extracts': the quoted sentences, best first. */
+  extracts?: Extract[];
+  /** The model answered with the fixed "the documents don't say" sentence. */
+  dontKnow?: boolean;
+  /** The standalone query retrieval used, when it differs from the question (a rewritten follow-up). */
+  searchQuery?: string;
   /** The passages were reordered by the cross-encoder. */
   reranked?: boolean;
   status?: 'done' | 'stopped' | 'error';
