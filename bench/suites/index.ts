@@ -1,5 +1,6 @@
 /** Every suite, in the order a full run takes them (cheap and foundational first). */
 import type { Suite } from '../suite';
+import { abstentionSuite } from './abstention';
 import { answerSuite } from './answer';
 import { corpusIngestSuite } from './corpus-ingest';
 import { appStartSuite } from './app-start';
@@ -10,8 +11,9 @@ import { indexLoadSuite } from './index-load';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
 import { packsSuite } from './packs';
+import { renderSuite } from './render';
 import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, renderSuite];

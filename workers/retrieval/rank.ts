@@ -4,7 +4,9 @@
  * near-duplicate chunks do not fill the few contexts a small model can read.
  */
 import { mmr } from '../../src/lib/core/mmr';
+import type { Relevance } from '../../src/lib/core/relevance';
 import type { Scored } from '../../src/lib/core/types';
+import { relevanceSignal } from './relevance-signal';
 import type { SearchIndex } from './search-index';
 
 /** How many fused candidates the reranker and MMR choose the k results from. */
@@ -29,24 +31,45 @@ export interface RankParams {
 
 /** The top k chunk ids, best first; scores are fusion scores, or reranker scores when reranked. */
 export async function rankChunks(params: RankParams): Promise<Scored[]> {
+  return (await rank(params)).hits;
+}
+
+/**
+ * rankChunks' hits and, from the same candidates, whether the library seems to answer the query at
+ * all (src/lib/core/relevance.ts). The relevance signal does not change the order.
+ */
+export async function rankChunksWithRelevance(params: RankParams): Promise<{ hits: Scored[]; relevance: Relevance }> {
+  const { hits, candidates, rerankScores } = await rank(params);
+  const { index, query, queryVector } = params;
+  const relevance = relevanceSignal({
+    bm25: index.bm25, query, candidates, vectors: index.vectors, queryVector, ...(rerankScores ? { rerankScores } : {}),
+  });
+  return { hits, relevance };
+}
+
+async function rank(params: RankParams): Promise<{ hits: Scored[]; candidates: Scored[]; rerankScores?: number[] }> {
   const { index, query, queryVector, k, docIds, rerank, textsOf } = params;
-  if (k <= 0) return [];
+  if (k <= 0) return { hits: [], candidates: [] };
   const diversity = Math.min(1, Math.max(0, params.diversity ?? DEFAULT_DIVERSITY));
   const pool = rerank || diversity > 0 ? Math.max(k, CANDIDATE_POOL) : k;
-  let candidates = index.search(query, queryVector, pool, docIds);
+  const fused = index.search(query, queryVector, pool, docIds);
+  let candidates = fused;
+  let rerankScores: number[] | undefined;
 
   if (rerank && !textsOf) throw new Error('rankChunks: reranking needs textsOf');
   if (rerank && textsOf && candidates.length > 0) {
     const passages = await textsOf(candidates.map((c) => c.id));
     const scores = await rerank(query, passages);
+    rerankScores = fused.map((_, i) => scores[i] ?? -Infinity);
     candidates = candidates
       .map((c, i) => ({ id: c.id, score: scores[i] ?? -Infinity }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+  const out = (hits: Scored[]) => ({ hits, candidates: fused, ...(rerankScores ? { rerankScores } : {}) });
 
-  if (diversity === 0 || candidates.length <= 1) return candidates.slice(0, k);
+  if (diversity === 0 || candidates.length <= 1) return out(candidates.slice(0, k));
   // A chunk without a vector (embedded by another model) counts as unlike everything.
   const empty = new Float32Array(0);
   const withVectors = candidates.map((c) => ({ ...c, vector: index.vectors.get(c.id) ?? empty }));
-  return mmr(withVectors, k, 1 - diversity);
+  return out(mmr(withVectors, k, 1 - diversity));
 }

@@ -48,6 +48,10 @@ export class DocTable {
   has(id: string): boolean {
     return this.#slotOf.has(id);
   }
+  /** The live slot of a document, or undefined. */
+  slotOf(id: string): number | undefined {
+    return this.#slotOf.get(id);
+  }
   idAt(slot: number): string {
     return this.#ids[slot] as string;
   }

@@ -39,6 +39,11 @@ const TF_MAX = (1 << TF_BITS) - 1;
 /** Slots must fit beside the tf in a 31-bit small integer. */
 const MAX_SLOTS = 1 << (31 - TF_BITS);
 
+/** Lucene's BM25 IDF for a term in `df` of `n` documents; always > 0, log(1 + 2n + 1) for an unseen term. */
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 /** Count each term; a null-prototype object so a term such as "constructor" is safe. */
 export function termFrequencies(terms: string[]): Record<string, number> {
   const tf: Record<string, number> = Object.create(null);
@@ -75,6 +80,54 @@ export class Bm25Index {
 
   has(id: string): boolean {
     return this.#docs.has(id);
+  }
+
+  /** The query's terms, analyzed as `search` analyzes them. */
+  queryTerms(query: string): string[] {
+    return this.#analyze(query);
+  }
+
+  /** Live documents containing the (analyzed) term; 0 for a term no document has. */
+  documentFrequency(term: string): number {
+    const t = this.#termIds.get(term);
+    return t === undefined ? 0 : (this.#df[t] as number);
+  }
+
+  /** The term's IDF as search scores it; for a term no document has, the largest IDF possible (df = 0). */
+  idf(term: string): number {
+    return bm25Idf(this.#docs.live, this.documentFrequency(term));
+  }
+
+  /** How often the (analyzed) term occurs in the document; 0 when either is absent. */
+  termFrequency(id: string, term: string): number {
+    const slot = this.#docs.slotOf(id);
+    const t = this.#termIds.get(term);
+    if (slot === undefined || t === undefined) return 0;
+    const terms = this.#docs.terms(slot);
+    for (let i = 0; i < terms.length; i++) if (terms[i] === t) return this.#docs.freqs(slot)[i] as number;
+    return 0;
+  }
+
+  /** The document's length in terms (0 when absent). */
+  documentLength(id: string): number {
+    const slot = this.#docs.slotOf(id);
+    return slot === undefined ? 0 : (this.#docs.lengths[slot] as number);
+  }
+
+  /** The BM25 score `searchTerms` gives this document for the query (0 when absent or unmatched). */
+  scoreTerms(id: string, queryTerms: string[]): number {
+    const slot = this.#docs.slotOf(id);
+    if (slot === undefined) return 0;
+    const n = this.#docs.live;
+    const norm = this.k1 * (1 - this.b + (this.b * (this.#docs.lengths[slot] as number)) / (this.averageLength || 1));
+    let score = 0;
+    for (const [term, count] of Object.entries(termFrequencies(queryTerms))) {
+      const df = this.documentFrequency(term);
+      if (df === 0) continue;
+      const tf = Math.min(this.termFrequency(id, term), TF_MAX);
+      if (tf > 0) score += (count * bm25Idf(n, df) * (this.k1 + 1) * tf) / (tf + norm);
+    }
+    return score;
   }
 
   /** Index (or re-index) a document from its raw text. */
@@ -143,7 +196,7 @@ export class Bm25Index {
     const touched: number[] = [];
     for (const [t, count] of qtf) {
       const df = this.#df[t] as number;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const idf = bm25Idf(n, df);
       const weight = count * idf * (k1 + 1);
       const list = this.#postings[t] as number[];
       for (let i = 0; i < list.length; i++) {
