@@ -13,9 +13,11 @@ import { idbDocumentStore } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
+import { renderPage } from './retrieval/page-render';
+import { passageText } from './retrieval/passage-text';
 import { exportPack, importPack } from './retrieval/packs';
 import { PACK_MIME } from '../src/lib/pack-file';
-import { rankChunks } from './retrieval/rank';
+import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
 import { IndexStore } from './retrieval/index-store';
 import type { SearchIndex } from './retrieval/search-index';
@@ -79,6 +81,10 @@ serve<RetrievalProtocol>(self, {
     return surroundings(await documents.chunksOf(docId), { start, end });
   },
 
+  passageText: (payload) => passageText(payload, { documents, originals: opfsOriginals }),
+
+  renderPage: (payload, { signal }) => renderPage(payload, { documents, originals: opfsOriginals, signal }),
+
   async init(payload, { emit }) {
     const started = performance.now();
     loading ??= (async () => {
@@ -140,7 +146,7 @@ serve<RetrievalProtocol>(self, {
       rerankMs += performance.now() - started;
       return scores;
     };
-    const scored = await rankChunks({
+    const { hits: scored, relevance } = await rankChunksWithRelevance({
       index, query, queryVector: queryVector ?? null, k, docIds, diversity, rerank: rerank ? scorePassages : undefined, textsOf: readTexts,
     });
     const texts = await readTexts(scored.map((s) => s.id));
@@ -161,7 +167,7 @@ serve<RetrievalProtocol>(self, {
       });
     }
     const searchMs = performance.now() - t1 - rerankMs;
-    return { hits, timings: { embedMs: t1 - t0, searchMs, ...(rerank ? { rerankMs } : {}) } };
+    return { hits, relevance, timings: { embedMs: t1 - t0, searchMs, ...(rerank ? { rerankMs } : {}) } };
   },
 
   async exportPack({ docIds, includeOriginals }) {

@@ -1,57 +1,131 @@
 /**
  * Model output is untrusted: Markdown → HTML (marked) → sanitized (DOMPurify: no scripts, no event
  * handlers, no images or frames that could send data out, links http(s)/mailto only) → citation
- * markers [n] in text nodes become buttons. The result is the only HTML Hearth ever injects.
+ * markers ([1], [1, 2], [1-3], [1][2]; core/cite.ts) in text nodes become buttons, but only for
+ * numbers among the passages the model was given. The result is the only HTML Hearth ever injects.
+ *
+ * An answer is rendered one top-level Markdown block at a time (each parsed and sanitized on its
+ * own, so no block's markup can reach into another), which is what lets a streamed answer render
+ * only its changing tail (incremental-markdown.ts) and still end identical to `renderAnswer`.
  */
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked, Tokenizer, type Token, type TokensList } from 'marked';
+import { splitCitations, type Citable } from '../core/cite';
+
+export type { Citable } from '../core/cite';
 
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'b', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'sub'];
-const CITE = /\[(\d{1,2})\]/g;
+const PURIFY = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'title'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  RETURN_DOM_FRAGMENT: true as const,
+};
 
-export function renderAnswer(markdown: string, maxCitation: number): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
-  const fragment = DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'title'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    RETURN_DOM_FRAGMENT: true,
-  });
+/**
+ * Tags whose content the HTML parser takes as raw text up to their closing tag (or, for
+ * <plaintext>, to the end), and comments: unclosed in model output, they would swallow the rest of
+ * the answer before the sanitizer even saw it. Their "<" is replaced before parsing by a stand-in
+ * of the same length (so offsets into the text stay valid) that becomes "&lt;" in the output: the
+ * tag shows as the text the model wrote.
+ */
+const RAW_TEXT_OPEN = /<(?=\/?(?:script|style|iframe|textarea|title|xmp|noembed|noscript|noframes|plaintext)(?![\w-])|!--)/gi;
+const LT_STAND_IN = '\uE000';
+const LT_STAND_IN_ALL = /\uE000/g;
+
+const markdown = new Marked(
+  { gfm: true, breaks: true },
+  {
+    tokenizer: {
+      // A bare URL ends where a "<" would have ended it (GFM), stand-in or not, and does not take
+      // the quote and bracket after it (`src="https://…">` written out as text).
+      url(src) {
+        const cut = src.indexOf(LT_STAND_IN);
+        const token = Tokenizer.prototype.url.call(this, cut < 0 ? src : src.slice(0, cut));
+        if (!token) return token;
+        const end = token.raw.replace(/["'>]+$/, '').length;
+        return end < token.raw.length && end > 0 ? Tokenizer.prototype.url.call(this, src.slice(0, end)) : token;
+      },
+    },
+  },
+);
+
+/** The Markdown source as it is lexed: newlines normalized (as marked does), raw-text tags defused. */
+export function prepareMarkdown(text: string): string {
+  const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return normalized.replace(RAW_TEXT_OPEN, LT_STAND_IN);
+}
+
+/** Top-level Markdown blocks of an already prepared source; their `raw` texts add up to it. */
+export function lexBlocks(prepared: string): TokensList {
+  return markdown.lexer(prepared);
+}
+
+/** One top-level block as sanitized HTML with its citation buttons. */
+export function renderBlock(token: Token, citable: Citable): string {
+  if (token.type === 'space') return '';
+  const html = markdown.parser([token]);
+  const fragment = DOMPurify.sanitize(html, PURIFY);
   for (const link of fragment.querySelectorAll('a')) {
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener noreferrer nofollow');
   }
-  linkCitations(fragment, maxCitation);
+  linkCitations(fragment, citable);
   const holder = document.createElement('div');
   holder.append(fragment);
-  return holder.innerHTML;
+  return holder.innerHTML.replace(LT_STAND_IN_ALL, '&lt;');
 }
 
-function linkCitations(root: DocumentFragment, maxCitation: number): void {
+/** The whole answer, block by block (what a streamed answer's blocks add up to). */
+export function renderAnswerBlocks(text: string, citable: Citable): string[] {
+  return lexBlocks(prepareMarkdown(text)).map((token) => renderBlock(token, citable)).filter(Boolean);
+}
+
+/** The answer as sanitized HTML; `citable`: the numbers of the passages the model was given (or how many). */
+export function renderAnswer(text: string, citable: Citable): string {
+  return renderAnswerBlocks(text, citable).join('');
+}
+
+function citeButton(n: number): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cite';
+  button.dataset.cite = String(n);
+  button.title = `Open passage ${n}`;
+  button.textContent = String(n);
+  return button;
+}
+
+const MAYBE_CITE = /\[\s*\d/;
+
+function linkCitations(root: DocumentFragment, citable: Citable): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   while (walker.nextNode()) texts.push(walker.currentNode as Text);
   for (const node of texts) {
-    if (node.parentElement?.closest('code, pre, a')) continue;
-    const value = node.data;
-    if (!CITE.test(value)) continue;
-    CITE.lastIndex = 0;
-    const parts = document.createDocumentFragment();
-    let last = 0;
-    for (const match of value.matchAll(CITE)) {
-      const n = Number(match[1]);
-      if (n < 1 || n > maxCitation) continue;
-      parts.append(value.slice(last, match.index));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'cite';
-      button.dataset.cite = String(n);
-      button.title = `Open passage ${n}`;
-      button.textContent = String(n);
-      parts.append(button);
-      last = match.index + match[0].length;
-    }
-    parts.append(value.slice(last));
-    node.replaceWith(parts);
+    if (!MAYBE_CITE.test(node.data) || node.parentElement?.closest('code, pre, a')) continue;
+    const parts = splitCitations(node.data, citable);
+    if (!parts.some((p) => p.kind === 'cite')) continue;
+    const replacement = document.createDocumentFragment();
+    for (const part of parts) replacement.append(part.kind === 'text' ? part.text : citeButton(part.n));
+    node.replaceWith(replacement);
   }
+}
+
+/**
+ * Markdown from a stored document (the passage view: passage-html.ts) as a sanitized fragment:
+ * the same parser options and DOMPurify configuration as answers, without citation buttons.
+ */
+export function sanitizeMarkdown(text: string): DocumentFragment {
+  const fragment = DOMPurify.sanitize(markdown.parse(prepareMarkdown(text), { async: false }), PURIFY);
+  for (const link of fragment.querySelectorAll('a')) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer nofollow');
+  }
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    if (node.data.includes(LT_STAND_IN)) node.data = node.data.replace(LT_STAND_IN_ALL, '<');
+  }
+  return fragment;
 }
