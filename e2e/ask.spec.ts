@@ -54,9 +54,9 @@ test('stop ends the answer early and keeps what was written', async ({ page }) =
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
   await ask(page, 'When do beekeepers harvest honey?');
   await expect(lastAnswer(page).locator('.answer')).not.toBeEmpty({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
-  await expect(page.getByRole('button', { name: 'Ask' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ask', exact: true })).toBeVisible();
 });
 
 test('sampling settings reach the model: temperature 0 repeats itself and the answer length is capped', async ({ page }) => {

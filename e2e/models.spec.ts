@@ -275,7 +275,7 @@ test('import a .gguf and an MLC folder from disk, answer offline with the import
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
   await ask(page, 'Tell me everything about volcanoes and their eruptions.');
   await expect(lastAnswer(page).locator('.answer')).not.toBeEmpty({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
   expect(mirror.ggufRanges).toEqual([]);
   await context.setOffline(false);

@@ -42,7 +42,7 @@ export function documentItem(page: Page, name: string) {
 
 export async function ask(page: Page, question: string): Promise<void> {
   await page.getByLabel('Question', { exact: true }).fill(question);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
 /** The newest assistant message. */

@@ -12,6 +12,7 @@ import { AppError, appError } from '../errors';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
 import { ChatState } from './chat.svelte';
+import { ConversationsState } from './conversations.svelte';
 import { LibraryState } from './library.svelte';
 import { ModelState } from './model.svelte';
 import { PassageState } from './passage.svelte';
@@ -35,7 +36,9 @@ export class AppState {
     model: this.model,
     sampling: () => ({ temperature: this.settings.temperature, topP: this.settings.topP, maxAnswerTokens: this.settings.maxAnswerTokens }),
     searchOptions: () => ({ k: this.settings.topK, rerank: this.caps ? shouldRerank(this.settings.rerank, this.caps) : false }),
+    onSaved: (record) => this.conversations.saved(record),
   });
+  readonly conversations = new ConversationsState(this.chat, { onSwitch: () => this.passage.close() });
 
   get modelBaseUrl(): string {
     return this.settings.modelBaseUrl ?? this.catalog?.modelBaseUrl ?? '';
@@ -57,7 +60,7 @@ export class AppState {
     }
     this.retrieval.onCrash = () => void this.#startLibrary();
     this.llm.onCrash = (error) => this.model.markCrashed(error);
-    await Promise.all([this.chat.restore(), this.#startLibrary()]);
+    await Promise.all([this.chat.restore(), this.conversations.refresh(), this.#startLibrary()]);
   }
 
   saveSettings(next: Settings): void {

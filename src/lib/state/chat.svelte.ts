@@ -178,6 +178,8 @@ export class ChatState {
       if (model.status !== 'ready') Object.assign(reply, { extracts, sources: found });
       reply.status = 'loading';
       await model.ensureLoaded();
+      // Stopped while the model loaded (or the conversation was switched): do not start writing.
+      if (abort.signal.aborted) throw appError('ABORTED');
       reply.status = 'streaming';
       await this.#generate(userIndex, found, reply, abort.signal);
       delete reply.extracts;

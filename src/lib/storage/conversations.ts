@@ -1,6 +1,13 @@
-/** Conversations persist after every finished answer, so a reload or a crashed engine keeps them. */
+/**
+ * Conversations persist after every finished answer, so a reload or a crashed engine keeps them.
+ * The list reads whole records (a record holds its messages; a list without them would need a
+ * summary store of its own, which is not worth a schema version for the sizes people keep).
+ */
 import { openHearthDb, storageError } from './db';
+import { byNewest, cleanTitle, conversationMatches, foldForSearch, summarize, type ConversationSummary } from './conversation-summary';
 import type { ConversationRecord } from './schema';
+
+export type { ConversationSummary } from './conversation-summary';
 
 export async function saveConversation(conversation: ConversationRecord): Promise<void> {
   const db = await openHearthDb();
@@ -17,9 +24,56 @@ export async function latestConversation(): Promise<ConversationRecord | undefin
   return cursor?.value;
 }
 
+export async function getConversation(id: string): Promise<ConversationRecord | undefined> {
+  const db = await openHearthDb();
+  return db.get('conversations', id);
+}
+
+/** Every conversation, newest first, as list rows. */
+export async function listConversations(): Promise<ConversationSummary[]> {
+  return (await allNewestFirst()).map(summarize);
+}
+
+/** Conversations whose title or any message contains `text` (ignoring case and accents), newest first. */
+export async function searchConversations(text: string): Promise<ConversationSummary[]> {
+  const query = foldForSearch(text.trim());
+  return (await allNewestFirst()).filter((r) => conversationMatches(r, query)).map(summarize);
+}
+
+/**
+ * Give a conversation a title of the person's choosing (when it was last updated does not change).
+ * Returns the stored record, or undefined when there is no such conversation or the title is blank.
+ */
+export async function renameConversation(id: string, title: string): Promise<ConversationRecord | undefined> {
+  const clean = cleanTitle(title);
+  if (!clean) return undefined;
+  const db = await openHearthDb();
+  try {
+    const tx = db.transaction('conversations', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record) return undefined;
+    record.title = clean;
+    await tx.store.put(record);
+    await tx.done;
+    return record;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
 export async function deleteConversation(id: string): Promise<void> {
   const db = await openHearthDb();
-  await db.delete('conversations', id);
+  try {
+    await db.delete('conversations', id);
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+async function allNewestFirst(): Promise<ConversationRecord[]> {
+  const db = await openHearthDb();
+  const all = await db.getAllFromIndex('conversations', 'byUpdatedAt');
+  return all.sort(byNewest);
 }
 
 /** Plain structured-clone copy (Svelte $state proxies cannot be stored as they are). */

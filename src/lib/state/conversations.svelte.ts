@@ -1,0 +1,190 @@
+/**
+ * The list of saved conversations: search, open, start a new one, rename, delete (with a few
+ * seconds to undo), export one as Markdown. The chat itself (ChatState) shows one conversation;
+ * this state switches it and follows its saves.
+ */
+import { AppError, appError } from '../errors';
+import { conversationFile } from '../chat/export-markdown';
+import { byNewest, cleanTitle, summarize, type ConversationSummary } from '../storage/conversation-summary';
+import { deleteConversation, getConversation, listConversations, renameConversation, saveConversation, searchConversations } from '../storage/conversations';
+import type { ConversationRecord } from '../storage/schema';
+import type { ChatState } from './chat.svelte';
+
+/** How long a deleted conversation can be brought back. */
+export const UNDO_MS = 8000;
+
+export interface DeletedConversation {
+  record: ConversationRecord;
+  /** It was the open conversation (undo opens it again when the chat is still empty). */
+  wasOpen: boolean;
+}
+
+export interface ConversationsOptions {
+  /** Another conversation is shown (e.g. close the cited-passage panel of the previous one). */
+  onSwitch?: () => void;
+}
+
+export class ConversationsState {
+  items = $state.raw<ConversationSummary[]>([]);
+  /** The search text; the list shows only matching conversations while it is not blank. */
+  query = $state('');
+  loaded = $state(false);
+  deleted = $state.raw<DeletedConversation | null>(null);
+  error = $state.raw<AppError | null>(null);
+  #chat: ChatState;
+  #options: ConversationsOptions;
+  /** Only the newest list read is shown (typing fast starts several searches). */
+  #reads = 0;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(chat: ChatState, options: ConversationsOptions = {}) {
+    this.#chat = chat;
+    this.#options = options;
+  }
+
+  get openId(): string {
+    return this.#chat.id;
+  }
+
+  get searching(): boolean {
+    return this.query.trim() !== '';
+  }
+
+  async refresh(): Promise<void> {
+    const read = ++this.#reads;
+    const query = this.query.trim();
+    try {
+      const items = query ? await searchConversations(query) : await listConversations();
+      if (read === this.#reads) this.items = items;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      if (read === this.#reads) this.loaded = true;
+    }
+  }
+
+  search(text: string): Promise<void> {
+    this.query = text;
+    return this.refresh();
+  }
+
+  /** The chat saved a conversation (ChatDeps.onSaved): move it to the top of the list. */
+  saved(record: ConversationRecord): void {
+    if (this.searching) {
+      void this.refresh();
+      return;
+    }
+    this.items = [summarize(record), ...this.items.filter((i) => i.id !== record.id)].sort(byNewest);
+  }
+
+  async open(id: string): Promise<void> {
+    if (id === this.#chat.id) return;
+    try {
+      const record = await getConversation(id);
+      if (!record) {
+        this.error = appError('STORAGE_FAILED', { message: 'That conversation is no longer stored.' });
+        await this.refresh();
+        return;
+      }
+      this.#options.onSwitch?.();
+      void this.#chat.load(record);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  newChat(): void {
+    if (this.#chat.messages.length === 0) return;
+    this.#options.onSwitch?.();
+    void this.#chat.newConversation();
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const clean = cleanTitle(title);
+    const before = this.items;
+    if (!clean || before.find((i) => i.id === id)?.title === clean) return;
+    this.items = before.map((i) => (i.id === id ? { ...i, title: clean } : i));
+    try {
+      const stored = await renameConversation(id, clean);
+      if (!stored) {
+        this.items = before;
+        return;
+      }
+      if (id === this.#chat.id) this.#chat.retitle(clean);
+    } catch (error) {
+      this.items = before;
+      this.#fail(error);
+    }
+  }
+
+  /** Delete now; `undo()` brings it back for UNDO_MS. Deleting the open conversation starts a new one. */
+  async remove(id: string): Promise<void> {
+    const before = this.items;
+    this.items = before.filter((i) => i.id !== id);
+    const wasOpen = id === this.#chat.id;
+    try {
+      if (wasOpen) {
+        this.#options.onSwitch?.();
+        // An answer still running is stopped and saved first, so it cannot bring the record back.
+        await this.#chat.newConversation();
+      }
+      const record = await getConversation(id);
+      if (!record) return;
+      await deleteConversation(id);
+      // (the save of a stopped answer may have put it back in the list meanwhile)
+      this.items = this.items.filter((i) => i.id !== id);
+      this.#offerUndo({ record, wasOpen });
+    } catch (error) {
+      this.items = before;
+      this.#fail(error);
+    }
+  }
+
+  async undo(): Promise<void> {
+    const deleted = this.deleted;
+    if (!deleted) return;
+    this.dismissUndo();
+    try {
+      await saveConversation(deleted.record);
+      if (deleted.wasOpen && this.#chat.messages.length === 0 && !this.#chat.busy) {
+        this.#options.onSwitch?.();
+        void this.#chat.load(structuredClone(deleted.record));
+      }
+      await this.refresh();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  dismissUndo(): void {
+    clearTimeout(this.#undoTimer);
+    this.deleted = null;
+  }
+
+  /** The open conversation, as saved, as a Markdown file; null when it has not been saved yet. */
+  async exportOpen(): Promise<File | null> {
+    try {
+      const record = await getConversation(this.#chat.id);
+      return record ? conversationFile(record) : null;
+    } catch (error) {
+      this.#fail(error);
+      return null;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  #offerUndo(deleted: DeletedConversation): void {
+    clearTimeout(this.#undoTimer);
+    this.deleted = deleted;
+    this.#undoTimer = setTimeout(() => {
+      if (this.deleted === deleted) this.deleted = null;
+    }, UNDO_MS);
+  }
+
+  #fail(error: unknown): void {
+    this.error = error instanceof AppError ? error : appError('STORAGE_FAILED', { detail: String(error) });
+  }
+}
