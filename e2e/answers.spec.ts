@@ -41,3 +41,84 @@ test('the sources shown are exactly the passages in the prompt the model was giv
   const chips = await lastAnswer(page).locator('.source-chips .chip').allTextContents();
   expect(chips.map((c) => Number(/^\[(\d+)\]/.exec(c.trim())?.[1]))).toEqual(inPrompt);
 });
+
+const PUMP = `# Pool pump manual
+
+## Priming
+
+Fill the pump casing with water through the priming plug until it overflows, then close the plug.
+
+## Winter storage
+
+Drain the casing completely before the first frost so the water cannot freeze and crack it.
+
+## Warranty
+
+The warranty lasts two years from the date of purchase and covers the motor and the seals.
+`;
+
+test('a quick answer quotes the best sentences at once, labelled as extracts, without the model', async ({ page }) => {
+  await page.addInitScript(RECORD_GENERATE);
+  await openReady(page);
+  await addFileAndWait(page, 'pump.md', PUMP);
+  await page.getByLabel('Question', { exact: true }).fill('How long does the warranty last?');
+  await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+  const reply = lastAnswer(page);
+  await expect(reply).toHaveAttribute('data-kind', 'extracts');
+  await expect(reply).toHaveAttribute('data-status', 'done');
+  await expect(reply).toContainText('sentences quoted from your documents, no model used');
+  await expect(reply.locator('.extracts')).toContainText('The warranty lasts two years from the date of purchase');
+  await expect(reply.locator('.extracts button.cite').first()).toBeVisible();
+  expect(await generateRequests(page)).toHaveLength(0);
+});
+
+test('a question the documents do not answer gets "not found" and the closest passages, without the model', async ({ page }) => {
+  await page.addInitScript(RECORD_GENERATE);
+  await openReady(page);
+  await addFileAndWait(page, 'pump.md', PUMP);
+  await ask(page, 'Who painted the ceiling of the Sistine Chapel?');
+  const reply = lastAnswer(page);
+  await expect(reply).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(reply).toHaveAttribute('data-kind', 'not-found');
+  await expect(reply).toContainText("Your documents don't seem to answer this.");
+  await expect(reply.locator('.source-chips .chip').first()).toContainText('pump.md');
+  expect(await generateRequests(page)).toHaveLength(0);
+});
+
+test('copy, regenerate, edit and resend; a follow-up is searched as a standalone query', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(RECORD_GENERATE);
+  await openReady(page);
+  await addFileAndWait(page, 'pump.md', PUMP);
+  await ask(page, 'How do I prime the pool pump?');
+  await waitForAnswerDone(page);
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+
+  await lastAnswer(page).getByRole('button', { name: 'Copy', exact: true }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Sources:');
+  expect(copied).toContain('pump.md');
+
+  // A follow-up without its subject: retrieval gets the earlier question's terms with it.
+  await ask(page, 'And in winter?');
+  await waitForAnswerDone(page);
+  await lastAnswer(page).locator('details.search-query summary').click();
+  await expect(lastAnswer(page).locator('details.search-query')).toContainText('prime');
+  const before = (await generateRequests(page)).length;
+
+  await lastAnswer(page).getByRole('button', { name: 'Regenerate', exact: true }).click();
+  await waitForAnswerDone(page);
+  expect((await generateRequests(page)).length).toBe(before + 1);
+  await expect(page.locator('article.message.assistant')).toHaveCount(2);
+
+  // Edit the first question: the answers after it are replaced by one new answer.
+  await page.locator('article.message.user').first().getByRole('button', { name: 'Edit question' }).click();
+  await page.getByRole('textbox', { name: 'Edit question' }).fill('How long is the warranty?');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForAnswerDone(page);
+  await expect(page.locator('article.message.user')).toHaveCount(1);
+  await expect(page.locator('article.message.user').first()).toContainText('How long is the warranty?');
+  await expect(page.locator('article.message.assistant')).toHaveCount(1);
+  const prompt = (await generateRequests(page)).at(-1)?.messages.at(-1)?.content ?? '';
+  expect(prompt).toContain('Question: How long is the warranty?');
+});

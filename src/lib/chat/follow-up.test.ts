@@ -27,8 +27,16 @@ describe('follow-up questions', () => {
     expect(system).toMatch(/rewrite/i);
     expect(user).toContain('Earlier answer: It describes gate valves and check valves.');
     expect(user.endsWith('Rewritten question:')).toBe(true);
-    expect(cleanRewrite('Rewritten question: "What does the manual say about check valves?"\nextra', 'And the second one?')).toBe('What does the manual say about check valves?');
-    expect(cleanRewrite('  ', 'x')).toBeNull();
-    expect(cleanRewrite('a'.repeat(500), 'And the second one?')).toBeNull();
+    expect(cleanRewrite('Rewritten question: "What does the manual say about check valves?"\nextra', 'And the second one?', previous)).toBe('What does the manual say about check valves?');
+    expect(cleanRewrite('  ', 'x', previous)).toBeNull();
+    expect(cleanRewrite('a'.repeat(500), 'And the second one?', previous)).toBeNull();
+  });
+
+  it('refuses a "rewrite" that rambles off the subject (small models tell stories)', () => {
+    const story = 'Lily and her mommy went to the park to play. They saw a big, red ball.';
+    expect(cleanRewrite(story, 'And in winter?', 'How do I prime the pool pump?')).toBeNull();
+    expect(cleanRewrite('How do I store the pool pump in winter?', 'And in winter?', 'How do I prime the pool pump?')).toBe('How do I store the pool pump in winter?');
+    // It must keep the follow-up's own subject.
+    expect(cleanRewrite('How do I prime the pool pump?', 'And in winter?', 'How do I prime the pool pump?')).toBeNull();
   });
 });

@@ -47,10 +47,19 @@ export function llmRewritePrompt(previousQuestion: string, previousAnswer: strin
   };
 }
 
-/** The model's rewrite, if it is a usable question (one line, not empty, not absurdly long); else null. */
-export function cleanRewrite(output: string, question: string): string | null {
+/**
+ * The model's rewrite, if it is usable: one line, not empty, not absurdly long, keeping a content
+ * word of the follow-up (when it has one) and one of the earlier question. Small models sometimes
+ * answer or ramble instead of rewriting; then null, and the caller falls back on termsRewrite.
+ */
+export function cleanRewrite(output: string, question: string, previousQuestion: string): string | null {
   const line = output.replace(/^\s*(rewritten question|question)\s*:\s*/i, '').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
   const text = line.replace(/^["“”']+|["“”']+$/g, '').trim();
   if (text.length < 3 || text.length > Math.max(200, question.length * 4)) return null;
+  const terms = new Set(analyze(text));
+  const shares = (other: string) => analyze(other).some((t) => terms.has(t));
+  // The follow-up's own subject, without its pointing words ("the second one" points, "winter" does not).
+  const own = analyze(question.split(/\s+/).filter((w) => !ANAPHORA.test(w)).join(' '));
+  if ((own.length > 0 && !own.some((t) => terms.has(t))) || !shares(previousQuestion)) return null;
   return text;
 }

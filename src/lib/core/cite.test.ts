@@ -50,3 +50,23 @@ describe('splitCitations', () => {
     expect(text).toBe(answer);
   });
 });
+
+describe('citable numbers given as the passages’ own numbers', () => {
+  it('links only numbers among them (a prompt budget may have dropped some in the middle)', () => {
+    const given = [1, 2, 4];
+    expect(parseCitations('A [1], B [3], C [4], D [2-4], E [1-2].', given)).toEqual([1, 4, 2]);
+    expect(splitCitations('B [3] C [4]', new Set(given))).toEqual([
+      { kind: 'text', text: 'B [3] C ' },
+      { kind: 'cite', n: 4 },
+    ]);
+  });
+
+  it('handles [1], [1, 2], [1-3] and [1][2] alike', () => {
+    const cites = (text: string) => splitCitations(text, [1, 2, 3]).filter((p) => p.kind === 'cite').map((p) => (p as { n: number }).n);
+    expect(cites('x [1]')).toEqual([1]);
+    expect(cites('x [1, 2]')).toEqual([1, 2]);
+    expect(cites('x [1-3]')).toEqual([1, 2, 3]);
+    expect(cites('x [1][2]')).toEqual([1, 2]);
+    expect(cites('x [7] and [0]')).toEqual([]);
+  });
+});

@@ -6,6 +6,18 @@
 
 export type AnswerPart = { kind: 'text'; text: string } | { kind: 'cite'; n: number };
 
+/**
+ * Which numbers may be cited: 1..maxN, or exactly the given numbers (the `n` of the passages the
+ * model was given, which need not be contiguous once a prompt budget dropped some).
+ */
+export type Citable = number | readonly number[] | ReadonlySet<number>;
+
+function allowedBy(citable: Citable): (n: number) => boolean {
+  if (typeof citable === 'number') return (n) => n >= 1 && n <= citable;
+  const set = citable instanceof Set ? citable : new Set(citable as readonly number[]);
+  return (n) => set.has(n);
+}
+
 /** A bracket holding numbers separated by commas/semicolons, each optionally a short range. */
 const GROUP = /\[\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\s*\]/g;
 const ITEM = /(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?/g;
@@ -13,30 +25,33 @@ const ITEM = /(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?/g;
 const MAX_RANGE = 20;
 
 /** Each item of a bracket group: the numbers it stands for, or null when it is not a valid citation. */
-function parseGroup(group: string, maxN: number): Array<{ source: string; numbers: number[] | null }> {
+function parseGroup(group: string, allowed: (n: number) => boolean): Array<{ source: string; numbers: number[] | null }> {
   const items: Array<{ source: string; numbers: number[] | null }> = [];
   for (const m of group.matchAll(ITEM)) {
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : Number(m[2]);
-    const valid = lo >= 1 && hi <= maxN && lo <= hi && hi - lo <= MAX_RANGE;
     const numbers: number[] = [];
-    if (valid) for (let n = lo; n <= hi; n++) numbers.push(n);
+    if (lo >= 1 && lo <= hi && hi - lo <= MAX_RANGE) for (let n = lo; n <= hi; n++) numbers.push(n);
+    // A range is a citation only when every number in it is one.
+    const valid = numbers.length > 0 && numbers.every(allowed);
     items.push({ source: m[0], numbers: valid ? numbers : null });
   }
   return items;
 }
 
 /** Valid citation numbers in order of first appearance, each once. */
-export function parseCitations(answer: string, maxN: number): number[] {
+export function parseCitations(answer: string, citable: Citable): number[] {
+  const allowed = allowedBy(citable);
   const seen = new Set<number>();
   for (const m of answer.matchAll(GROUP)) {
-    for (const item of parseGroup(m[0], maxN)) for (const n of item.numbers ?? []) seen.add(n);
+    for (const item of parseGroup(m[0], allowed)) for (const n of item.numbers ?? []) seen.add(n);
   }
   return [...seen];
 }
 
 /** The answer as text runs and citation chips; invalid numbers stay in the text as "[n]". */
-export function splitCitations(answer: string, maxN: number): AnswerPart[] {
+export function splitCitations(answer: string, citable: Citable): AnswerPart[] {
+  const allowed = allowedBy(citable);
   const parts: AnswerPart[] = [];
   const pushText = (text: string): void => {
     if (!text) return;
@@ -46,7 +61,7 @@ export function splitCitations(answer: string, maxN: number): AnswerPart[] {
   };
   let pos = 0;
   for (const m of answer.matchAll(GROUP)) {
-    const items = parseGroup(m[0], maxN);
+    const items = parseGroup(m[0], allowed);
     if (items.every((item) => item.numbers === null)) continue; // not a citation at all: leave it in the text
     pushText(answer.slice(pos, m.index));
     const inGroup = new Set<number>();

@@ -32,13 +32,60 @@ describe('renderAnswer', () => {
     expect(root.querySelector('script, img, iframe')).toBeNull();
     expect(html).not.toMatch(/onerror|onclick|javascript:/i);
     const links = [...root.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual([null, 'https://example.org/page']);
-    expect(links[1]?.getAttribute('rel')).toContain('noopener');
+    // The <iframe> shows as the text the model wrote (its bare URL a plain link), never as a frame.
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([null, 'https://evil.example', 'https://example.org/page']);
+    expect(links.every((a) => a.getAttribute('rel')?.includes('noopener'))).toBe(true);
   });
 
-  it('leaves [n] inside code untouched', () => {
-    const root = dom(renderAnswer('Use `arr[1]` here [1].', 2));
+  it('leaves [n] inside code, code blocks and links untouched', () => {
+    const root = dom(renderAnswer('Use `arr[1]` here [1].\n\n```\nx = [1, 2]\n```\n\nSee [the notes [2]](https://example.org/n).', 2));
     expect(root.querySelector('code')?.textContent).toBe('arr[1]');
-    expect(root.querySelectorAll('button.cite')).toHaveLength(1);
+    expect(root.querySelector('pre')?.textContent).toBe('x = [1, 2]\n');
+    expect(root.querySelector('a')?.textContent).toBe('the notes [2]');
+    expect(cites(root)).toEqual(['1']);
+  });
+
+  it('links grouped citations [1, 2], ranges [1-3] and runs [1][2], each number its own button', () => {
+    expect(cites(dom(renderAnswer('A [1, 2]. B [1-3]. C [2][3]. D [1; 3].', 3)))).toEqual(['1', '2', '1', '2', '3', '2', '3', '1', '3']);
+  });
+
+  it('keeps numbers that are not among the passages given as plain text, never a link', () => {
+    const root = dom(renderAnswer('A [1]. B [3]. C [7]. D [1, 3]. E [2-4].', [1, 2, 4]));
+    expect(cites(root)).toEqual(['1', '1']);
+    expect(root.textContent).toContain('B [3].');
+    expect(root.textContent).toContain('C [7].');
+    expect(root.textContent).toContain('E [2-4].');
+    expect(root.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('shows an unclosed raw-text tag as text instead of letting it swallow the rest of the answer', () => {
+    for (const tag of ['iframe', 'style', 'script', 'textarea', 'title', 'xmp', 'noembed', 'noscript', 'plaintext']) {
+      for (const answer of [`Before <${tag}> after [1].\n\n- the list stays [2]\n\n**bold**`, `<${tag}>\n\nAfter [1].\n\n- the list stays [2]\n\n**bold**`]) {
+        const root = dom(renderAnswer(answer, 2));
+        expect(root.textContent, answer).toContain(`<${tag}>`);
+        expect(root.textContent, answer).toMatch(/after|After/);
+        expect(root.querySelector('li')?.textContent, answer).toContain('the list stays');
+        expect(root.querySelector('strong')?.textContent, answer).toBe('bold');
+        expect(cites(root), answer).toEqual(['1', '2']);
+        expect(root.querySelector(tag), answer).toBeNull();
+      }
+    }
+    // A comment left open would hide everything after it too.
+    expect(dom(renderAnswer('A <!-- note\n\nB [1]', 1)).textContent).toContain('B ');
+  });
+
+  it('shows the tag as written inside code, with no stand-in characters left', () => {
+    const html = renderAnswer('Write `<script>` or\n\n```html\n<style>p{}</style>\n```\n\nand <iframe src="https://evil.example"> here', 1);
+    const root = dom(html);
+    expect(root.querySelector('code')?.textContent).toBe('<script>');
+    expect(root.querySelector('pre')?.textContent).toBe('<style>p{}</style>\n');
+    expect(root.textContent).toContain('<iframe src="https://evil.example">');
+    expect(html).not.toContain('\uE000');
+    expect(root.querySelector('iframe, style, script')).toBeNull();
+    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://evil.example']);
   });
 });
+
+function cites(root: HTMLElement): string[] {
+  return [...root.querySelectorAll('button.cite')].map((b) => (b as HTMLButtonElement).dataset.cite ?? '');
+}

@@ -148,7 +148,8 @@ export class ChatState {
     const abort = new AbortController();
     this.#abort = abort;
     const question = (this.messages[userIndex] as LiveMessage).content;
-    const replaces = this.messages[userIndex + 1]?.role === 'assistant' ? 1 : 0;
+    const replaced = this.messages[userIndex + 1]?.role === 'assistant' ? this.messages[userIndex + 1] : undefined;
+    const replaces = replaced ? 1 : 0;
     this.messages.splice(userIndex + 1, replaces, { role: 'assistant', content: '', status: 'retrieving' });
     const reply = this.messages[userIndex + 1] as LiveMessage;
     try {
@@ -156,7 +157,8 @@ export class ChatState {
       if (library.isEmpty) throw appError('NO_DOCUMENTS');
       const docIds = library.searchDocIds;
       if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
-      const query = await this.#standaloneQuery(userIndex, abort.signal);
+      // Regenerating keeps the standalone query the answer was searched with.
+      const query = replaced?.searchQuery ?? (await this.#standaloneQuery(userIndex, abort.signal));
       if (query !== question) reply.searchQuery = query;
       const { k, rerank } = this.#deps.searchOptions();
       const result = await this.#deps.retrieval.call('search', { query, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
@@ -223,7 +225,7 @@ export class ChatState {
           { messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }], maxTokens: 48, temperature: 0, topP: 1 },
           { signal },
         );
-        const rewritten = cleanRewrite(text, question);
+        const rewritten = cleanRewrite(text, question, previousQuery);
         if (rewritten) return rewritten;
       } catch (error) {
         if (error instanceof AppError && error.code === 'ABORTED') throw error;
