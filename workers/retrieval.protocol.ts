@@ -185,11 +185,10 @@ export type RenderedPage =
 
 /**
  * The retrieval worker owns the document store (documents, chunks, originals, the queue): the page
- * reads it only through these requests. `list`, `surroundings`, `passageText` and `renderPage` work before `init`.
+ * reads it only through these requests. `list`, `passageText` and `renderPage` work before `init`.
  */
 export type RetrievalProtocol = {
   list: { payload: Record<string, never>; event: never; result: { documents: DocumentRecord[] } };
-  surroundings: { payload: { docId: string; start: number; end: number }; event: never; result: PassageSurroundings };
   /** The surroundings with their blocks (headings, lists, code) for the passage view. */
   passageText: { payload: { docId: string; start: number; end: number }; event: never; result: PassageText };
   /** A cited PDF page with the passage highlighted, drawn in this worker (pdf.js on an OffscreenCanvas). */

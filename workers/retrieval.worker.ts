@@ -8,7 +8,6 @@
 import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
-import { surroundings } from '../src/lib/core/surroundings';
 import { idbDocumentStore } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
 import { IngestQueue } from './retrieval/ingest-queue';
@@ -75,10 +74,6 @@ function loadReranker({ rerankerModel, modelBaseUrl }: State): Promise<Reranker>
 serve<RetrievalProtocol>(self, {
   async list() {
     return { documents: await documents.list() };
-  },
-
-  async surroundings({ docId, start, end }) {
-    return surroundings(await documents.chunksOf(docId), { start, end });
   },
 
   passageText: (payload) => passageText(payload, { documents, originals: opfsOriginals }),

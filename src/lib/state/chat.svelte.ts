@@ -16,7 +16,7 @@ import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storag
 import { autoTitle } from '../storage/conversation-summary';
 import { isDontKnow } from '../chat/dont-know';
 import { quickExtracts } from '../chat/extracts';
-import { cleanRewrite, isFollowUp, llmRewritePrompt, termsRewrite } from '../chat/follow-up';
+import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
 import { earlierTurns } from '../chat/history';
 import { answerMessages } from '../chat/llm-messages';
 import type { ChatMessage } from '../../../workers/llm.protocol';
@@ -61,6 +61,19 @@ export class ChatState {
   constructor(deps: ChatDeps) {
     this.#deps = deps;
   }
+
+  /** Follow-ups are rewritten by the model only when it is loaded already. */
+  readonly #rewriter: RewriteModel = {
+    ready: () => this.#deps.model.status === 'ready',
+    complete: async (system, user, signal) => {
+      const { text } = await this.#deps.llm.call(
+        'generate',
+        { messages: [{ role: 'system', content: system }, { role: 'user', content: user }], maxTokens: 48, temperature: 0, topP: 1 },
+        { signal },
+      );
+      return text;
+    },
+  };
 
   async restore(): Promise<void> {
     const saved = await latestConversation();
@@ -158,7 +171,7 @@ export class ChatState {
       const docIds = library.searchDocIds;
       if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
       // Regenerating keeps the standalone query the answer was searched with.
-      const query = replaced?.searchQuery ?? (await this.#standaloneQuery(userIndex, abort.signal));
+      const query = replaced?.searchQuery ?? (await standaloneQuery(this.messages, userIndex, this.#rewriter, abort.signal));
       if (query !== question) reply.searchQuery = query;
       const { k, rerank } = this.#deps.searchOptions();
       const result = await this.#deps.retrieval.call('search', { query, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
@@ -204,35 +217,6 @@ export class ChatState {
       this.#abort = null;
       await this.#save();
     }
-  }
-
-  /**
-   * The query retrieval gets: the question itself, or, for a follow-up, a standalone rewrite (by the
-   * model when it is loaded, else with the previous question's terms).
-   */
-  async #standaloneQuery(userIndex: number, signal: AbortSignal): Promise<string> {
-    const question = (this.messages[userIndex] as LiveMessage).content;
-    const before = this.messages.slice(0, userIndex);
-    const previousIndex = before.findLastIndex((m) => m.role === 'user');
-    const previous = before[previousIndex];
-    if (!previous || !isFollowUp(question, previous.content)) return question;
-    const previousQuery = (before[previousIndex + 1] as LiveMessage | undefined)?.searchQuery ?? previous.content;
-    if (this.#deps.model.status === 'ready') {
-      const prompt = llmRewritePrompt(previousQuery, before[previousIndex + 1]?.content ?? '', question);
-      try {
-        const { text } = await this.#deps.llm.call(
-          'generate',
-          { messages: [{ role: 'system', content: prompt.system }, { role: 'user', content: prompt.user }], maxTokens: 48, temperature: 0, topP: 1 },
-          { signal },
-        );
-        const rewritten = cleanRewrite(text, question, previousQuery);
-        if (rewritten) return rewritten;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'ABORTED') throw error;
-        // A failed rewrite is not worth failing the question for: fall back on the terms.
-      }
-    }
-    return termsRewrite(question, previousQuery);
   }
 
   async #generate(userIndex: number, found: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
