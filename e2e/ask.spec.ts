@@ -57,6 +57,15 @@ test('stop ends the answer early and keeps what was written', async ({ page }) =
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
   await expect(page.getByRole('button', { name: 'Ask', exact: true })).toBeVisible();
+  const written = (await lastAnswer(page).locator('.answer').textContent()) ?? '';
+  const chips = await lastAnswer(page).locator('.source-chips .chip').allTextContents();
+
+  // The stopped answer was saved as it stood: the same words, its sources, marked stopped.
+  await page.reload();
+  await expectLibraryReady(page);
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'stopped');
+  await expect(lastAnswer(page).locator('.answer')).toHaveText(written);
+  expect(await lastAnswer(page).locator('.source-chips .chip').allTextContents()).toEqual(chips);
 });
 
 test('sampling settings reach the model: temperature 0 repeats itself and the answer length is capped', async ({ page }) => {
