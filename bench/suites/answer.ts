@@ -53,7 +53,7 @@ async function timeToListed(page: Page, path: string): Promise<number> {
 
 /** Ask, and return [ms to the first character of the answer, ms to done, engine's own first-token ms]. */
 async function timeAnswer(page: Page, question: string): Promise<[number, number, number]> {
-  await page.getByLabel('Question').fill(question);
+  await page.getByLabel('Question', { exact: true }).fill(question);
   const answers = await page.locator('article.message.assistant').count();
   await page.evaluate((before) => {
     const w = window as unknown as { __first?: number; __t0?: number };
@@ -68,7 +68,7 @@ async function timeAnswer(page: Page, question: string): Promise<[number, number
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     w.__t0 = performance.now();
   }, answers);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const last = page.locator('article.message.assistant').nth(answers);
   await last.and(page.locator('[data-status="done"], [data-status="error"], [data-status="stopped"]')).waitFor({ timeout: 120_000 });
   if ((await last.getAttribute('data-status')) !== 'done') {
