@@ -9,22 +9,11 @@
  * Growing keeps the vectors where they are (memory.grow extends in place) and moves only the
  * small tail regions behind them.
  */
-import { HALF_TO_FLOAT, toVectorHalf } from './float16';
 import { quantizeInt8 } from './quantize-int8';
 import type { Quantization, VectorStorage } from './vector-storage-types';
-import {
-  dotKernelModule,
-  F16_LANES_PER_STEP,
-  F16_QUERY_SCALE,
-  f16QueryPosition,
-  F32_LANES_PER_STEP,
-  I8_LANES_PER_STEP,
-  instantiateDotKernel,
-  type DotKernel,
-} from './wasm/dot-kernel';
-
-const PAGE = 65536;
-const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
+import { roundUp, WasmStorage } from './vector-storage-wasm-base';
+import { WasmF16Storage } from './vector-storage-wasm-f16';
+import { dotKernelModule, F32_LANES_PER_STEP, I8_LANES_PER_STEP, instantiateDotKernel, type DotKernel } from './wasm/dot-kernel';
 
 /**
  * The query's int16 range: as large as possible (so its rounding error, ≤ 2^-16 of the largest
@@ -32,111 +21,6 @@ const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
  */
 function queryRange(dim: number): number {
   return Math.min(32767, Math.floor(0x7fffffff / (127 * dim)));
-}
-
-abstract class WasmStorage implements VectorStorage {
-  abstract readonly kind: Quantization;
-  readonly dim: number;
-  /** Values per stored vector (dim rounded up to the kernel's step). */
-  readonly stride: number;
-  protected readonly kernel: DotKernel;
-  protected readonly dataOff: number;
-  #capacity = 0;
-  #buffer: ArrayBuffer | null = null;
-  #f32 = new Float32Array(0);
-  #i8 = new Int8Array(0);
-  #i16 = new Int16Array(0);
-  #u16 = new Uint16Array(0);
-
-  constructor(kernel: DotKernel, dim: number, stride: number, queryBytes: number) {
-    this.kernel = kernel;
-    this.dim = dim;
-    this.stride = stride;
-    this.dataOff = roundUp(queryBytes, 64);
-  }
-
-  get capacity(): number {
-    return this.#capacity;
-  }
-
-  /** Bytes one stored vector takes. */
-  protected abstract get strideBytes(): number;
-  /** Bytes per slot of the regions after the vectors (the 4-byte score included). */
-  protected abstract get tailBytesPerSlot(): number;
-  /** Moves tail regions from their places at `oldCapacity` to their places at the current one. */
-  protected abstract moveTail(oldCapacity: number): void;
-
-  /** Scores are the last region. */
-  protected get scoresOff(): number {
-    return this.dataOff + this.#capacity * (this.strideBytes + this.tailBytesPerSlot - 4);
-  }
-
-  /** Typed views on the memory, remade after a grow (growing detaches the old buffer). */
-  protected get f32(): Float32Array {
-    this.#refresh();
-    return this.#f32;
-  }
-  protected get i8(): Int8Array {
-    this.#refresh();
-    return this.#i8;
-  }
-  protected get i16(): Int16Array {
-    this.#refresh();
-    return this.#i16;
-  }
-  protected get u16(): Uint16Array {
-    this.#refresh();
-    return this.#u16;
-  }
-
-  #refresh(): void {
-    const buffer = this.kernel.memory.buffer;
-    if (buffer === this.#buffer) return;
-    this.#buffer = buffer;
-    this.#f32 = new Float32Array(buffer);
-    this.#i8 = new Int8Array(buffer);
-    this.#i16 = new Int16Array(buffer);
-    this.#u16 = new Uint16Array(buffer);
-  }
-
-  grow(capacity: number): void {
-    if (capacity <= this.#capacity) return;
-    const old = this.#capacity;
-    const needed = this.dataOff + capacity * (this.strideBytes + this.tailBytesPerSlot);
-    const have = this.kernel.memory.buffer.byteLength;
-    if (needed > have) this.kernel.memory.grow(Math.ceil((needed - have) / PAGE));
-    this.#capacity = capacity;
-    this.moveTail(old);
-  }
-
-  move(from: number, to: number): void {
-    const sb = this.strideBytes;
-    const base = this.dataOff;
-    new Uint8Array(this.kernel.memory.buffer).copyWithin(base + to * sb, base + from * sb, base + (from + 1) * sb);
-  }
-
-  abstract write(slot: number, vec: Float32Array): void;
-  abstract read(slot: number): Float32Array;
-  abstract scoreAll(query: Float32Array, count: number): Float32Array;
-  abstract dump(count: number): { data: Float32Array | Int8Array | Uint16Array; scales?: Float32Array };
-  abstract load(data: Float32Array | Int8Array | Uint16Array, scales?: Float32Array): void;
-
-  /** Copies `count` unpadded vectors from `src` into the padded slots 0…count-1 of `view`. */
-  protected unpack<T extends Float32Array | Int8Array | Uint16Array>(view: T, viewOff: number, src: T, count: number): void {
-    if (this.stride === this.dim) {
-      view.set(src.subarray(0, count * this.dim), viewOff);
-      return;
-    }
-    for (let s = 0; s < count; s++) view.set(src.subarray(s * this.dim, (s + 1) * this.dim), viewOff + s * this.stride);
-  }
-
-  /** The first `count` vectors of `view` without padding, as a fresh array. */
-  protected pack<T extends Float32Array | Int8Array | Uint16Array>(view: T, viewOff: number, count: number, make: (n: number) => T): T {
-    if (this.stride === this.dim) return view.slice(viewOff, viewOff + count * this.dim) as T;
-    const out = make(count * this.dim);
-    for (let s = 0; s < count; s++) out.set(view.subarray(viewOff + s * this.stride, viewOff + s * this.stride + this.dim), s * this.dim);
-    return out;
-  }
 }
 
 class WasmF32Storage extends WasmStorage {
@@ -249,68 +133,6 @@ class WasmInt8Storage extends WasmStorage {
     this.grow(scales.length);
     this.unpack(this.i8, this.dataOff, data as Int8Array, scales.length);
     this.f32.set(scales, this.#scalesOff() >> 2);
-  }
-}
-
-/**
- * IEEE half-precision bits, as the JavaScript F16Storage keeps them (so snapshots are the same),
- * scored by dot_f16. The query goes into memory multiplied by 2^112 and in the kernel's lane order;
- * that stays finite for any unit-length query (|q[i]| < 65504 would do). The padding may hold stale
- * bytes (old scores before a grow); every bit pattern decodes to a finite number there and meets
- * the query's zero padding, so it adds exactly 0.
- */
-class WasmF16Storage extends WasmStorage {
-  readonly kind = 'f16';
-  readonly #query: Float32Array;
-  /** Where each of the stride's query elements goes in the kernel's order. */
-  readonly #positions: Uint16Array;
-
-  constructor(kernel: DotKernel, dim: number, capacity: number) {
-    const stride = roundUp(dim, F16_LANES_PER_STEP);
-    super(kernel, dim, stride, stride * 4);
-    this.#query = new Float32Array(stride);
-    this.#positions = Uint16Array.from({ length: stride }, (_, i) => f16QueryPosition(i));
-    this.grow(capacity);
-  }
-
-  protected get strideBytes(): number {
-    return this.stride * 2;
-  }
-  protected get tailBytesPerSlot(): number {
-    return 4;
-  }
-  protected moveTail(): void {
-    // Only scores sit behind the vectors, and they are scratch.
-  }
-
-  write(slot: number, vec: Float32Array): void {
-    const u16 = this.u16;
-    const base = (this.dataOff >> 1) + slot * this.stride;
-    for (let i = 0; i < this.dim; i++) u16[base + i] = toVectorHalf(vec[i] as number);
-  }
-  read(slot: number): Float32Array {
-    const out = new Float32Array(this.dim);
-    const u16 = this.u16;
-    const base = (this.dataOff >> 1) + slot * this.stride;
-    for (let i = 0; i < this.dim; i++) out[i] = HALF_TO_FLOAT[u16[base + i] as number] as number;
-    return out;
-  }
-  scoreAll(query: Float32Array, count: number): Float32Array {
-    const q = this.#query;
-    const positions = this.#positions;
-    for (let i = 0; i < this.dim; i++) q[positions[i] as number] = (query[i] as number) * F16_QUERY_SCALE;
-    this.f32.set(q, 0);
-    const out = this.scoresOff;
-    this.kernel.dotF16(0, this.dataOff, this.strideBytes, count, out);
-    return this.f32.subarray(out >> 2, (out >> 2) + count);
-  }
-  dump(count: number): { data: Uint16Array } {
-    return { data: this.pack(this.u16, this.dataOff >> 1, count, (n) => new Uint16Array(n)) };
-  }
-  load(data: Float32Array | Int8Array | Uint16Array): void {
-    const count = data.length / this.dim;
-    this.grow(count);
-    this.unpack(this.u16, this.dataOff >> 1, data as Uint16Array, count);
   }
 }
 
