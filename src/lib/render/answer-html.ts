@@ -2,7 +2,9 @@
  * Model output is untrusted: Markdown → HTML (marked) → sanitized (DOMPurify: no scripts, no event
  * handlers, no images or frames that could send data out, links http(s)/mailto only) → citation
  * markers ([1], [1, 2], [1-3], [1][2]; core/cite.ts) in text nodes become buttons, but only for
- * numbers among the passages the model was given. The result is the only HTML Hearth ever injects.
+ * numbers among the passages the model was given. Its output enters the page in one place
+ * (AnswerText.svelte's {@html}); the passage view's document text goes through the same sanitizer
+ * (sanitizeMarkdown) and enters as a DocumentFragment (PassagePanel.svelte), never as a string.
  *
  * An answer is rendered one top-level Markdown block at a time (each parsed and sanitized on its
  * own, so no block's markup can reach into another), which is what lets a streamed answer render
