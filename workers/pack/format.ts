@@ -77,6 +77,15 @@ export interface PackDocument {
   original?: string;
 }
 
+/** The optional facts a document may have, copied as they are between library and pack records. */
+export function optionalDocumentFields(d: { title?: string; pageCount?: number; encoding?: string }): { title?: string; pageCount?: number; encoding?: string } {
+  return {
+    ...(d.title ? { title: d.title } : {}),
+    ...(d.pageCount !== undefined ? { pageCount: d.pageCount } : {}),
+    ...(d.encoding ? { encoding: d.encoding } : {}),
+  };
+}
+
 export interface PackChunk {
   /** Index into documents.json. */
   doc: number;

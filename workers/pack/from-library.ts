@@ -6,7 +6,7 @@
 import { ANALYZER_VERSION } from '../../src/lib/core/analyzer';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
-import { ENTRY, type PackChunk, type PackDocument, type PackEmbedder } from './format';
+import { ENTRY, optionalDocumentFields, type PackChunk, type PackDocument, type PackEmbedder } from './format';
 import type { PackContents } from './write';
 
 export interface LibraryEntry {
@@ -47,9 +47,7 @@ export function packContentsOf(entries: readonly LibraryEntry[], embedder: Embed
       textLength: doc.textLength,
       chunkCount: docChunks.length,
       contentHash: doc.contentHash,
-      ...(doc.title ? { title: doc.title } : {}),
-      ...(doc.pageCount !== undefined ? { pageCount: doc.pageCount } : {}),
-      ...(doc.encoding ? { encoding: doc.encoding } : {}),
+      ...optionalDocumentFields(doc),
       warnings: doc.warnings,
     };
     if (original) {

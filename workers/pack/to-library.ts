@@ -13,7 +13,7 @@ import { appError } from '../../src/lib/errors';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
 import { embeddingText, type PassageEmbedder } from '../retrieval/ingest';
 import { yieldToEventLoop } from '../yield';
-import type { Pack } from './format';
+import { optionalDocumentFields, type Pack } from './format';
 import { sameEmbedder, type LibraryEntry } from './from-library';
 
 const EMBED_BATCH = 16;
@@ -63,9 +63,7 @@ export async function libraryFromPack(pack: Pack, options: ToLibraryOptions): Pr
       addedAt: now + n,
       format: d.format,
       contentHash: d.contentHash,
-      ...(d.title ? { title: d.title } : {}),
-      ...(d.pageCount !== undefined ? { pageCount: d.pageCount } : {}),
-      ...(d.encoding ? { encoding: d.encoding } : {}),
+      ...optionalDocumentFields(d),
       warnings: d.warnings,
       hasOriginal: !!d.original,
       storedBytes: 0,
