@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
  * local mirror (scripts/serve-mirror.ts) exactly as an organization would self-host them.
  * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser.
  */
-const APP_PORT = 4173;
+/** HEARTH_APP_PORT lets a second checkout run its own suite beside this one (the mirror is shared). */
+const APP_PORT = Number(process.env.HEARTH_APP_PORT ?? 4173);
 const MIRROR_PORT = 4180;
 const systemChromium = chromiumPath();
 

@@ -15,7 +15,7 @@ import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, wait
 
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}/`;
-const APP_ORIGIN = 'http://127.0.0.1:4173';
+const APP_ORIGIN = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
 const ROOTS = ['.models/mirror', 'e2e/fixtures/mirror'].map((r) => resolve(r));
 const GGUF_PATH = '.models/mirror/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf';
 const GGUF_SIZE = statSync(GGUF_PATH).size;
