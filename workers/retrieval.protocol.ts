@@ -3,7 +3,7 @@
  * searches, so none of that work runs on the page's main thread.
  */
 import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
-import type { DocumentRecord, QueueRecord, SourceRef } from '../src/lib/storage/schema';
+import type { DocumentRecord, SourceRef } from '../src/lib/storage/schema';
 import type { FormatId } from '../src/lib/ingest/formats';
 import type { BlockKind } from '../src/lib/ingest/parsed';
 
@@ -14,14 +14,6 @@ export interface LoadProgress {
   loadedBytes: number;
   totalBytes: number;
 }
-
-export type IngestStage = 'waiting' | 'reading' | 'chunking' | 'embedding' | 'saving';
-
-export type IngestEvent =
-  /** The file is safely queued (its bytes in OPFS): a reload from here on resumes it. */
-  | { kind: 'queued'; id: string }
-  /** `unit`: pages read (PDF), parts read, passages embedded. */
-  | { kind: 'progress'; stage: IngestStage; done: number; total: number; unit: 'page' | 'part' | 'passage' };
 
 export interface SearchHit extends Omit<SourceRef, 'n'> {
   score: number;
@@ -49,17 +41,9 @@ export interface InitResult {
   chunks: number;
   threads: number;
   loadMs: number;
-  /** Files queued before the last reload that did not finish: pass their ids to `ingest` to resume. */
-  queued: QueueRecord[];
   /** Whether the search indexes came from their snapshot or were rebuilt from every chunk, and why. */
   index: IndexLoadReport;
 }
-
-export type IngestPayload =
-  /** A new file. A File crosses to the worker without its bytes being read on the page. */
-  | { file: File; password?: string; replaceDocId?: string; keepBoth?: boolean }
-  /** A file queued before a reload, by its queue id. */
-  | { queuedId: string; password?: string };
 
 export interface SearchPayload {
   query: string;
@@ -107,19 +91,6 @@ export interface SearchResult {
   relevance: SearchRelevance;
   /** searchMs excludes rerankMs, which includes the reranker's download on first use. */
   timings: { embedMs: number; searchMs: number; rerankMs?: number };
-}
-
-export type PackImportEvent = { kind: 'progress'; stage: 'verifying' | 'embedding' | 'saving'; done: number; total: number };
-
-export interface PackImportResult {
-  /** The documents added (with their new ids). */
-  documents: DocumentRecord[];
-  /** Names of documents the library already held (same content), not added again. */
-  skipped: string[];
-  /** Passages embedded again because the pack was made with another embedder (or none). */
-  reembedded: number;
-  /** The pack's embedder id (null for a BM25-only pack). */
-  embedder: string | null;
 }
 
 /** The text just around a passage in its document (for the passage view). */
@@ -183,9 +154,16 @@ export type RenderedPage =
   /** No page to show: not a PDF, no original kept, it needs a password, or there is no such page. */
   | { kind: 'unavailable'; reason: 'not-pdf' | 'no-original' | 'password' | 'no-page' };
 
+/** Documents stored and deleted since the indexes were loaded (see src/lib/storage/library-changes.ts). */
+export interface LibrarySync {
+  added: string[];
+  removed: string[];
+}
+
 /**
- * The retrieval worker owns the document store (documents, chunks, originals, the queue): the page
- * reads it only through these requests. `list`, `passageText` and `renderPage` work before `init`.
+ * The retrieval worker reads the document store (documents, chunks, originals) for the page, which
+ * reads it only through these requests; writes go through the library worker (library.protocol.ts).
+ * `list`, `passageText` and `renderPage` work before `init`.
  */
 export type RetrievalProtocol = {
   list: { payload: Record<string, never>; event: never; result: { documents: DocumentRecord[] } };
@@ -194,12 +172,10 @@ export type RetrievalProtocol = {
   /** A cited PDF page with the passage highlighted, drawn in this worker (pdf.js on an OffscreenCanvas). */
   renderPage: { payload: PageRenderPayload; event: never; result: RenderedPage };
   init: { payload: InitPayload; event: LoadProgress; result: InitResult };
-  ingest: { payload: IngestPayload; event: IngestEvent; result: DocumentRecord };
-  remove: { payload: { docId: string }; event: never; result: { removedChunks: number } };
+  /** Bring the indexes up to date with documents stored or deleted (by this window or another). */
+  sync: { payload: LibrarySync; event: never; result: { chunks: number } };
   search: { payload: SearchPayload; event: never; result: SearchResult };
   /** The documents as one knowledge pack file (workers/pack/format.ts). */
   exportPack: { payload: { docIds: string[]; includeOriginals: boolean }; event: never; result: { pack: Blob } };
-  /** Add a pack's documents: all of them or, on any failure, none. */
-  importPack: { payload: { file: File }; event: PackImportEvent; result: PackImportResult };
   embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };
 };

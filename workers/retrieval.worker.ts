@@ -1,20 +1,22 @@
 /// <reference lib="webworker" />
 /**
- * The retrieval worker: loads the embedder, rebuilds the search indexes from IndexedDB, ingests
- * files (parse, chunk, analyze, embed, store atomically; see retrieval/ingest-queue.ts) and answers
- * searches (hybrid retrieval, then optional cross-encoder reranking and MMR diversity; see
- * retrieval/rank.ts).
+ * The retrieval worker: loads the embedder for questions, loads the search indexes (snapshot or
+ * rebuilt from IndexedDB), keeps them in step with the documents the library worker stores and
+ * deletes (retrieval/index-sync.ts), and answers searches (hybrid retrieval, then optional
+ * cross-encoder reranking and MMR diversity; see retrieval/rank.ts). It never writes documents, so a
+ * question is answered at once while a file is being added.
  */
 import type { RerankerModel } from '../src/lib/catalog/types';
 import { appError } from '../src/lib/errors';
 import { serve } from '../src/lib/rpc/server';
 import { idbDocumentStore } from '../src/lib/storage/documents';
 import { Embedder } from './retrieval/embedder';
-import { IngestQueue } from './retrieval/ingest-queue';
+import { IndexSync } from './retrieval/index-sync';
+import { onLibraryChange } from '../src/lib/storage/library-changes';
 import { opfsOriginals } from './retrieval/originals';
 import { renderPage } from './retrieval/page-render';
 import { passageText } from './retrieval/passage-text';
-import { exportPack, importPack } from './retrieval/packs';
+import { exportPack } from './retrieval/packs';
 import { PACK_MIME } from '../src/lib/pack-file';
 import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
@@ -36,23 +38,10 @@ interface State {
 
 let state: State | null = null;
 let loading: Promise<State> | null = null;
+let sync: IndexSync | null = null;
 let reranker: Promise<Reranker> | null = null;
 
 const documents = idbDocumentStore;
-
-const queue = new IngestQueue({
-  documents,
-  originals: opfsOriginals,
-  embedder: () => ready().embedder,
-  onStored(doc, chunks, removedChunkIds, replaced) {
-    const { index, docNames, indexStore } = ready();
-    for (const id of removedChunkIds) index.remove(id);
-    if (replaced) docNames.delete(replaced);
-    for (const chunk of chunks) index.add(chunk);
-    docNames.set(doc.id, doc.name);
-    indexStore.changed(index);
-  },
-});
 
 function ready(): State {
   if (!state) throw appError('INTERNAL', { detail: 'retrieval worker used before init' });
@@ -92,32 +81,28 @@ serve<RetrievalProtocol>(self, {
       loading = null;
       throw error;
     });
+    if (!sync) {
+      // Listening starts before the indexes finish loading; changes wait for them in the sync's lane.
+      const current = new IndexSync(documents, loading);
+      sync = current;
+      onLibraryChange((change) => {
+        if (change.kind === 'documents') void current.apply(change).catch(() => undefined);
+      });
+    }
     state = await loading;
     return {
       documents: state.docNames.size,
       chunks: state.index.size,
       threads: state.embedder.threads,
       loadMs: performance.now() - started,
-      queued: await queue.pending(new Set(state.docNames.keys())),
       index: state.indexReport,
     };
   },
 
-  async ingest(payload, { emit, signal }) {
+  async sync(change) {
     ready();
-    const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
-    emit({ kind: 'queued', id: staged.record.id });
-    return queue.run(staged, payload.password, emit, signal);
-  },
-
-  async remove({ docId }) {
-    const { index, docNames, indexStore } = ready();
-    const removed = await documents.remove(docId);
-    for (const id of removed) index.remove(id);
-    docNames.delete(docId);
-    indexStore.changed(index);
-    await opfsOriginals.remove(docId);
-    return { removedChunks: removed.length };
+    if (!sync) throw appError('INTERNAL', { detail: 'retrieval worker synced before init' });
+    return { chunks: await sync.apply(change) };
   },
 
   async search({ query, k, docIds, rerank, diversity }, { signal }) {
@@ -168,17 +153,6 @@ serve<RetrievalProtocol>(self, {
   async exportPack({ docIds, includeOriginals }) {
     const bytes = await exportPack(docIds, includeOriginals, ready().embedder.model, documents, opfsOriginals);
     return { pack: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: PACK_MIME }) };
-  },
-
-  async importPack({ file }, { emit, signal }) {
-    const { embedder, index, docNames, indexStore } = ready();
-    const { stored, ...result } = await importPack(file, { embedder, documents, originals: opfsOriginals, emit, signal });
-    for (const { doc, chunks } of stored) {
-      for (const chunk of chunks) index.add(chunk);
-      docNames.set(doc.id, doc.name);
-    }
-    if (stored.length > 0) indexStore.changed(index);
-    return result;
   },
 
   async embed({ texts, kind }) {

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   NO_DOCUMENTS: 'There are no documents yet. Add a document first, then ask about it.',
   EMPTY_QUESTION: 'Type a question first.',
   DOCUMENT_NOT_FOUND: 'That document is no longer stored.',
+  INGEST_INTERRUPTED: 'Hearth stopped while adding this file, so it was not added. Add it again.',
   // knowledge packs
   PACK_DAMAGED: 'This knowledge pack is damaged or is not a Hearth pack, so nothing was imported. Ask for a fresh copy of the .hearth file.',
   PACK_VERSION_UNSUPPORTED: 'This knowledge pack was made by a newer Hearth. Update Hearth (reload it while online), then import the pack again.',
@@ -47,6 +48,7 @@ export const ERROR_CODES = {
   PROMPT_TOO_LONG: 'The question and its passages are too long for this model. Ask a shorter question, or use fewer passages in Settings.',
   ABORTED: 'Stopped.',
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
+  WORKER_HUNG: 'A background worker stopped responding, so Hearth restarted it. Try again.',
   EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
   INTERNAL: 'Something went wrong inside Hearth. Reload the page and try again.',
 } as const;
@@ -101,6 +103,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   NO_DOCUMENTS: DocumentError,
   EMPTY_QUESTION: DocumentError,
   DOCUMENT_NOT_FOUND: DocumentError,
+  INGEST_INTERRUPTED: DocumentError,
   PACK_DAMAGED: DocumentError,
   PACK_VERSION_UNSUPPORTED: DocumentError,
   PACK_EMPTY: DocumentError,
@@ -122,6 +125,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   PROMPT_TOO_LONG: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,
+  WORKER_HUNG: WorkerCrashError,
 };
 
 /** What an error looks like on the wire between a worker and the page. */

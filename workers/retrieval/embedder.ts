@@ -89,6 +89,11 @@ export class Embedder {
     return Math.min(...limits);
   }
 
+  /** Frees the model's ONNX Runtime session (and its memory); the embedder cannot be used after. */
+  async dispose(): Promise<void> {
+    await this.#pipe.dispose();
+  }
+
   /** Embeds texts (with the model's query or passage prefix); vectors are L2-normalized. */
   async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
     if (texts.length === 0) return [];

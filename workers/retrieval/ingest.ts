@@ -12,7 +12,7 @@ import { appError } from '../../src/lib/errors';
 import type { ParsedDocument } from '../../src/lib/ingest/parsed';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
 import { parseFile } from '../parsers/registry';
-import type { IngestEvent } from '../retrieval.protocol';
+import type { IngestEvent } from '../library.protocol';
 import { yieldToEventLoop } from '../yield';
 
 const EMBED_BATCH = 16;

@@ -12,7 +12,7 @@ import { packContentsOf, type LibraryEntry } from '../pack/from-library';
 import { readPack } from '../pack/read';
 import { libraryFromPack } from '../pack/to-library';
 import { writePack } from '../pack/write';
-import type { PackImportEvent, PackImportResult } from '../retrieval.protocol';
+import type { PackImportEvent, PackImportResult } from '../library.protocol';
 import type { PassageEmbedder } from './ingest';
 import type { OriginalStore } from './originals';
 

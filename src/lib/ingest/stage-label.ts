@@ -2,7 +2,7 @@
 import { formatDuration } from '../models/format';
 
 export interface StageView {
-  stage: 'waiting' | 'reading' | 'chunking' | 'embedding' | 'saving';
+  stage: 'waiting' | 'loading' | 'reading' | 'chunking' | 'embedding' | 'saving';
   done: number;
   total: number;
   unit: 'page' | 'part' | 'passage';
@@ -15,6 +15,9 @@ export function stageLabel(v: StageView): string {
   switch (v.stage) {
     case 'waiting':
       text = 'Waiting for the file before it';
+      break;
+    case 'loading':
+      text = 'Getting the indexing model ready';
       break;
     case 'reading':
       text = v.unit === 'page' && v.total > 1 ? `Reading page ${of}` : 'Reading';

@@ -9,6 +9,7 @@ import { readSettings, writeSettings, type Settings } from '../config/settings';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
 import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
+import { createLibraryClient } from '../library/client';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
 import { ChatState } from './chat.svelte';
@@ -26,7 +27,12 @@ export class AppState {
   settingsOpen = $state(false);
   readonly retrieval = createRetrievalClient();
   readonly llm = createLlmClient();
-  readonly library = new LibraryState(this.retrieval);
+  readonly writer = createLibraryClient();
+  readonly library = new LibraryState(this.retrieval, this.writer, {
+    onRemoved: (docIds) => {
+      if (this.passage.open && docIds.includes(this.passage.open.source.docId)) this.passage.close();
+    },
+  });
   readonly model = new ModelState(this.llm);
   readonly passage = new PassageState(this.retrieval);
   readonly chat = new ChatState({

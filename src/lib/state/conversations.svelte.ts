@@ -7,6 +7,7 @@ import { AppError, appError } from '../errors';
 import { conversationFile } from '../chat/export-markdown';
 import { byNewest, cleanTitle, summarize, type ConversationSummary } from '../storage/conversation-summary';
 import { deleteConversation, getConversation, listConversations, renameConversation, saveConversation, searchConversations } from '../storage/conversations';
+import { onLibraryChange } from '../storage/library-changes';
 import type { ConversationRecord } from '../storage/schema';
 import type { ChatState } from './chat.svelte';
 
@@ -40,6 +41,10 @@ export class ConversationsState {
   constructor(chat: ChatState, options: ConversationsOptions = {}) {
     this.#chat = chat;
     this.#options = options;
+    // Another window saved, renamed or deleted a conversation: the list follows.
+    onLibraryChange((change) => {
+      if (change.kind === 'conversations') void this.refresh();
+    });
   }
 
   get openId(): string {

@@ -1,13 +1,25 @@
 /**
  * The page's view of files being added: one item per file with what it is doing, its progress and
- * time left, a cancel per file, and an overall bar. Every file is handed to the retrieval worker at
+ * time left, a cancel per file, and an overall bar. Every file is handed to the library worker at
  * once (as a File: no bytes are read on the main thread); the worker builds them one at a time.
+ *
+ * When the worker stops (crashed, or hung and restarted), no file is dropped silently: each file in
+ * flight is handed to the fresh worker again (by its queue id once queued, else as the File), and
+ * reported as not added only after it stopped the worker several times.
  */
 import { AppError, appError } from '../errors';
+import { Handover } from '../library/handover';
+import type { LibraryClient } from '../library/client';
 import { RateMeter } from '../models/rate';
-import type { RetrievalClient } from '../retrieval/client';
 import type { DocumentRecord, QueueRecord } from '../storage/schema';
-import type { IngestEvent, IngestPayload, IngestStage } from '../../../workers/retrieval.protocol';
+import type { EmbedderChoice, IngestEvent, IngestPayload, IngestStage } from '../../../workers/library.protocol';
+
+/** Errors that mean the worker stopped, not that the file is bad. */
+const WORKER_STOPPED = new Set(['WORKER_CRASHED', 'WORKER_HUNG']);
+/** Hand-overs of one file to a fresh worker before it is reported as not added. */
+const MAX_RETRIES = 2;
+
+type FilePayload = { file: File; password?: string; replaceDocId?: string; keepBoth?: boolean } | { queuedId: string; password?: string };
 
 export interface QueueItem {
   key: number;
@@ -20,18 +32,23 @@ export interface QueueItem {
   secondsLeft: number | null;
   /** Queued before a reload and picked up again. */
   resumed: boolean;
+  /** Handed to a fresh worker after the one building it stopped. */
+  restarted: boolean;
 }
 
 export interface IngestOutcome {
   name: string;
   file: File | null;
   doc?: DocumentRecord;
+  /** The document the new one replaced. */
+  replaced?: string;
   error?: AppError;
 }
 
 /** Where in a file's whole ingestion a stage sits (parsing is quick next to embedding). */
 const STAGE_SPAN: Record<IngestStage, [number, number]> = {
   waiting: [0, 0],
+  loading: [0, 0],
   reading: [0, 0.25],
   chunking: [0.25, 0.3],
   embedding: [0.3, 0.97],
@@ -47,13 +64,17 @@ export class IngestQueueState {
   items = $state<QueueItem[]>([]);
   /** Files finished (stored or failed) since the queue was last empty, for the overall bar. */
   finished = $state(0);
-  #client: RetrievalClient;
+  #client: LibraryClient;
+  #choice: () => EmbedderChoice | null;
   #onOutcome: (outcome: IngestOutcome) => void;
   #aborts = new Map<number, AbortController>();
   #nextKey = 1;
+  readonly handover = new Handover();
 
-  constructor(client: RetrievalClient, onOutcome: (outcome: IngestOutcome) => void) {
+  /** `choice`: the embedder documents are embedded with (null until the library has started). */
+  constructor(client: LibraryClient, choice: () => EmbedderChoice | null, onOutcome: (outcome: IngestOutcome) => void) {
     this.#client = client;
+    this.#choice = choice;
     this.#onOutcome = onOutcome;
   }
 
@@ -72,9 +93,8 @@ export class IngestQueueState {
     return this.finished + this.items.length;
   }
 
-  add(file: File, options: { password?: string; replaceDocId?: string } = {}): void {
-    const payload: IngestPayload = { file, ...options };
-    this.#start(file.name, payload, file, false);
+  add(file: File, options: { password?: string; replaceDocId?: string; keepBoth?: boolean } = {}): void {
+    this.#start(file.name, { file, ...options }, file, false);
   }
 
   resume(record: QueueRecord): void {
@@ -85,15 +105,30 @@ export class IngestQueueState {
     this.#aborts.get(key)?.abort();
   }
 
-  #start(name: string, payload: IngestPayload, file: File | null, resumed: boolean): void {
+  #start(name: string, payload: FilePayload, file: File | null, resumed: boolean): void {
     const key = this.#nextKey++;
     const abort = new AbortController();
     this.#aborts.set(key, abort);
-    this.items.push({ key, name, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, resumed });
+    this.items.push({ key, name, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, resumed, restarted: false });
+    if ('file' in payload) this.handover.begin(key, name);
+    this.#run(key, name, payload, file, abort.signal, 0);
+  }
+
+  #run(key: number, name: string, payload: FilePayload, file: File | null, signal: AbortSignal, retries: number): void {
+    const choice = this.#choice();
+    if (!choice) {
+      this.#finish(key, { name, file, error: appError('EMBEDDING_FAILED', { detail: 'the library has not started' }) });
+      return;
+    }
+    let queuedId = 'queuedId' in payload ? payload.queuedId : null;
     let meter = new RateMeter({ halfLifeMs: 4000, minIntervalMs: 400 });
     let meterStage: IngestStage | null = null;
     const onEvent = (event: IngestEvent) => {
-      if (event.kind !== 'progress') return;
+      if (event.kind === 'queued') {
+        queuedId = event.id;
+        this.handover.end(key);
+        return;
+      }
       const item = this.items.find((i) => i.key === key);
       if (!item) return;
       if (meterStage !== event.stage) {
@@ -103,15 +138,28 @@ export class IngestQueueState {
       meter.sample(event.done, performance.now());
       Object.assign(item, { stage: event.stage, done: event.done, total: event.total, unit: event.unit, secondsLeft: meter.secondsLeft(event.total - event.done) });
     };
-    void this.#client
-      .call('ingest', payload, { onEvent, signal: abort.signal })
-      .then(
-        (doc) => this.#finish(key, { name, file, doc }),
-        (error: unknown) => this.#finish(key, { name, file, error: error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) }) }),
-      );
+    const replaced = 'replaceDocId' in payload ? payload.replaceDocId : undefined;
+    const request: IngestPayload = { ...choice, ...payload };
+    void this.#client.call('ingest', request, { onEvent, signal }).then(
+      (doc) => this.#finish(key, { name, file, doc, ...(replaced ? { replaced } : {}) }),
+      (error: unknown) => {
+        const err = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
+        if (WORKER_STOPPED.has(err.code) && retries < MAX_RETRIES && !signal.aborted) {
+          const again: FilePayload | null = queuedId ? { queuedId, ...(payload.password ? { password: payload.password } : {}) } : 'file' in payload ? payload : null;
+          if (again) {
+            const item = this.items.find((i) => i.key === key);
+            if (item) Object.assign(item, { stage: 'waiting', done: 0, total: 1, secondsLeft: null, restarted: true });
+            this.#run(key, name, again, file, signal, retries + 1);
+            return;
+          }
+        }
+        this.#finish(key, { name, file, error: WORKER_STOPPED.has(err.code) ? appError('INGEST_INTERRUPTED', { message: `“${name}” was not added: the background worker stopped while adding it, more than once. Add it again; if it keeps happening, the file may be damaged.`, detail: err.detail ?? '' }) : err });
+      },
+    );
   }
 
   #finish(key: number, outcome: IngestOutcome): void {
+    this.handover.end(key);
     this.#aborts.delete(key);
     this.items = this.items.filter((i) => i.key !== key);
     this.finished = this.items.length === 0 ? 0 : this.finished + 1;

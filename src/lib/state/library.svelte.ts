@@ -1,18 +1,27 @@
 /**
  * The document library: the embedder's start-up, the list of stored documents, adding files (through
  * the ingestion queue, with a notice per file that failed or needs an answer: a password, replace or
- * keep both) and deleting them.
+ * keep both) and deleting them. Reads go to the retrieval worker, writes to the library worker; the
+ * list follows changes made in other windows too (src/lib/storage/library-changes.ts).
  */
 import type { EmbedderModel, RerankerModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
 import { checkFile } from '../ingest/check';
 import type { ParseWarning } from '../ingest/parsed';
+import type { LibraryClient } from '../library/client';
 import type { RetrievalClient } from '../retrieval/client';
+import { onLibraryChange, type LibraryChange } from '../storage/library-changes';
 import type { DocumentRecord } from '../storage/schema';
 import { isPackFile } from '../pack-file';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
 import { PackState } from './packs.svelte';
-import type { IndexLoadReport } from '../../../workers/retrieval.protocol';
+import type { IndexLoadReport, LibrarySync } from '../../../workers/retrieval.protocol';
+import type { EmbedderChoice } from '../../../workers/library.protocol';
+
+export interface LibraryHooks {
+  /** Documents were deleted (here or in another window): forget what the page holds of them. */
+  onRemoved: (docIds: string[]) => void;
+}
 
 /** What a notice lets the person do about the file. */
 export type NoticeAction = 'password' | 'replace' | null;
@@ -56,12 +65,19 @@ export class LibraryState {
   readonly queue: IngestQueueState;
   readonly packs: PackState;
   #client: RetrievalClient;
+  #writer: LibraryClient;
+  #hooks: LibraryHooks;
+  #choice: EmbedderChoice | null = null;
+  #resumed = false;
   #nextNotice = 1;
 
-  constructor(client: RetrievalClient) {
+  constructor(client: RetrievalClient, writer: LibraryClient, hooks: LibraryHooks) {
     this.#client = client;
-    this.queue = new IngestQueueState(client, (outcome) => void this.#onOutcome(outcome));
-    this.packs = new PackState(client, () => this.#relist());
+    this.#writer = writer;
+    this.#hooks = hooks;
+    this.queue = new IngestQueueState(writer, () => this.#choice, (outcome) => void this.#onOutcome(outcome));
+    this.packs = new PackState(client, writer, () => this.#choice, (docIds) => this.#changed({ added: docIds, removed: [] }));
+    onLibraryChange((change) => void this.#onChange(change));
   }
 
   /** The documents an export takes: the ones ticked for search. */
@@ -87,19 +103,29 @@ export class LibraryState {
     localStorage.setItem(EXCLUDED_KEY, JSON.stringify(this.excluded));
   }
 
+  /**
+   * Starts (or, after the retrieval worker stopped, restarts) search: the embedder for questions and
+   * the indexes. The first successful start also resumes files a reload or a closed window left
+   * queued, and tells the person about files that were lost before they were queued.
+   */
   async start(embedder: EmbedderModel, reranker: RerankerModel | undefined, modelBaseUrl: string): Promise<void> {
     this.status = 'loading';
     this.loadError = null;
     try {
       this.documents = (await this.#client.call('list', {})).documents;
-      const { queued, index } = await this.#client.call(
+      const plain = $state.snapshot(embedder) as EmbedderModel;
+      const { index } = await this.#client.call(
         'init',
-        { embedder: $state.snapshot(embedder) as EmbedderModel, ...(reranker ? { reranker } : {}), modelBaseUrl },
+        { embedder: plain, ...(reranker ? { reranker: $state.snapshot(reranker) as RerankerModel } : {}), modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.indexReport = index;
+      this.#choice = { embedder: plain, modelBaseUrl };
       this.status = 'ready';
-      for (const record of queued) this.queue.resume(record);
+      if (!this.#resumed) {
+        this.#resumed = true;
+        await this.#resumeQueued();
+      }
     } catch (error) {
       this.loadError = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
       this.status = 'error';
@@ -144,9 +170,20 @@ export class LibraryState {
 
   async remove(docId: string): Promise<void> {
     try {
-      await this.#client.call('remove', { docId });
-      this.documents = this.documents.filter((d) => d.id !== docId);
-      if (this.excluded.includes(docId)) this.toggleSearch(docId);
+      await this.#writer.call('remove', { docId });
+      await this.#changed({ added: [], removed: [docId] });
+    } catch (error) {
+      this.#notify('', error, null);
+    }
+  }
+
+  async #resumeQueued(): Promise<void> {
+    for (const name of this.queue.handover.takeLeftovers()) {
+      this.#notify(name, appError('INGEST_INTERRUPTED', { message: `“${name}” was not added: the page was closed or reloaded while it was being read. Add it again.` }), null);
+    }
+    try {
+      const { queued } = await this.#writer.call('queued', {});
+      for (const record of queued) this.queue.resume(record);
     } catch (error) {
       this.#notify('', error, null);
     }
@@ -161,7 +198,33 @@ export class LibraryState {
     if (outcome.doc?.warnings.length) {
       this.notices = [...this.notices, { id: this.#nextNotice++, fileName: outcome.name, error: null, warnings: outcome.doc.warnings, action: null, file: null }];
     }
+    if (outcome.doc) await this.#changed({ added: [outcome.doc.id], removed: outcome.replaced ? [outcome.replaced] : [] });
+    else await this.#relist();
+  }
+
+  /**
+   * Documents stored or deleted, by this window (after its write returned) or another (told over the
+   * library channel): search first (so the next question sees the change), then the list, then
+   * whatever else the page holds of deleted documents.
+   */
+  async #changed(change: LibrarySync): Promise<void> {
+    if (this.status === 'ready') {
+      try {
+        await this.#client.call('sync', change);
+      } catch (error) {
+        this.#notify('', error, null);
+      }
+    }
+    if (change.removed.length > 0) {
+      this.documents = this.documents.filter((d) => !change.removed.includes(d.id));
+      for (const id of change.removed) if (this.excluded.includes(id)) this.toggleSearch(id);
+      this.#hooks.onRemoved(change.removed);
+    }
     await this.#relist();
+  }
+
+  async #onChange(change: LibraryChange): Promise<void> {
+    if (change.kind === 'documents') await this.#changed(change);
   }
 
   async #relist(): Promise<void> {

@@ -1,12 +1,14 @@
 /**
  * Knowledge packs on the page: exporting documents as one `.hearth` file and importing one, with its
  * progress (verifying, embedding again when it was made with another model, saving) and an outcome
- * the person can read. The worker does the work (workers/retrieval/packs.ts).
+ * the person can read. The workers do the work (workers/retrieval/packs.ts): the retrieval worker
+ * reads a pack out, the library worker writes one in.
  */
 import { AppError, appError } from '../errors';
+import type { LibraryClient } from '../library/client';
 import { packFileName } from '../pack-file';
 import type { RetrievalClient } from '../retrieval/client';
-import type { PackImportEvent, PackImportResult } from '../../../workers/retrieval.protocol';
+import type { EmbedderChoice, PackImportEvent, PackImportResult } from '../../../workers/library.protocol';
 
 export interface PackProgress {
   stage: PackImportEvent['stage'];
@@ -39,12 +41,16 @@ export class PackState {
   error = $state<AppError | null>(null);
   outcome = $state<string | null>(null);
   #client: RetrievalClient;
-  #onImported: () => Promise<void>;
+  #writer: LibraryClient;
+  #choice: () => EmbedderChoice | null;
+  #onImported: (docIds: string[]) => Promise<void>;
   #abort: AbortController | null = null;
   #lane: Promise<void> = Promise.resolve();
 
-  constructor(client: RetrievalClient, onImported: () => Promise<void>) {
+  constructor(client: RetrievalClient, writer: LibraryClient, choice: () => EmbedderChoice | null, onImported: (docIds: string[]) => Promise<void>) {
     this.#client = client;
+    this.#writer = writer;
+    this.#choice = choice;
     this.#onImported = onImported;
   }
 
@@ -74,9 +80,12 @@ export class PackState {
     this.#begin('import');
     this.#abort = new AbortController();
     try {
-      const result = await this.#client.call('importPack', { file }, { signal: this.#abort.signal, onEvent: (e) => (this.progress = { stage: e.stage, done: e.done, total: e.total }) });
+      const choice = this.#choice();
+      if (!choice) throw appError('EMBEDDING_FAILED', { detail: 'the library has not started' });
+      const onEvent = (e: PackImportEvent) => (this.progress = { stage: e.stage, done: e.done, total: e.total });
+      const result = await this.#writer.call('importPack', { ...choice, file }, { signal: this.#abort.signal, onEvent });
       this.outcome = importSummary(file.name, result);
-      await this.#onImported();
+      await this.#onImported(result.documents.map((d) => d.id));
     } catch (error) {
       const err = asAppError(error);
       this.error = err.code === 'ABORTED' ? null : err;

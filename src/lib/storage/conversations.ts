@@ -5,6 +5,7 @@
  */
 import { openHearthDb, storageError } from './db';
 import { byNewest, cleanTitle, conversationMatches, foldForSearch, summarize, type ConversationSummary } from './conversation-summary';
+import { announce } from './library-changes';
 import type { ConversationRecord } from './schema';
 
 export type { ConversationSummary } from './conversation-summary';
@@ -16,6 +17,7 @@ export async function saveConversation(conversation: ConversationRecord): Promis
   } catch (error) {
     throw storageError(error);
   }
+  announce({ kind: 'conversations', id: conversation.id });
 }
 
 export async function latestConversation(): Promise<ConversationRecord | undefined> {
@@ -55,6 +57,7 @@ export async function renameConversation(id: string, title: string): Promise<Con
     record.title = clean;
     await tx.store.put(record);
     await tx.done;
+    announce({ kind: 'conversations', id });
     return record;
   } catch (error) {
     throw storageError(error);
@@ -68,6 +71,7 @@ export async function deleteConversation(id: string): Promise<void> {
   } catch (error) {
     throw storageError(error);
   }
+  announce({ kind: 'conversations', id });
 }
 
 async function allNewestFirst(): Promise<ConversationRecord[]> {

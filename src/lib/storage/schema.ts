@@ -68,6 +68,8 @@ export interface QueueRecord {
   queuedAt: number;
   /** Replace this document when done (a new version of a file with the same name). */
   replaceDocId?: string;
+  /** Times building it was resumed after a reload or a worker that stopped (absent: never). */
+  attempts?: number;
 }
 
 /**

@@ -1,0 +1,68 @@
+/// <reference lib="webworker" />
+/**
+ * The library worker: every write to the document store. It stages and builds files (parse, chunk,
+ * analyze, embed, store atomically; see library/ingest-queue.ts), deletes documents and imports
+ * knowledge packs, each under the library's write lock, and announces every committed change to
+ * the other windows and workers (the retrieval workers update their indexes from it).
+ *
+ * Its embedder is its own (documents are embedded here while the retrieval worker embeds questions),
+ * loaded on the first file and let go after a while without work, so an idle library costs no
+ * second copy of the model.
+ */
+import { serve } from '../src/lib/rpc/server';
+import { idbDocumentStore } from '../src/lib/storage/documents';
+import { announce } from '../src/lib/storage/library-changes';
+import { IdleEmbedder } from './library/idle-embedder';
+import { IngestQueue } from './library/ingest-queue';
+import { withWriteLock } from './library/write-lock';
+import { opfsOriginals } from './retrieval/originals';
+import { importPack } from './retrieval/packs';
+import { removeSnapshotFile } from './retrieval/snapshot-store';
+import type { LibraryProtocol } from './library.protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const documents = idbDocumentStore;
+/** Pack imports verify and embed outside the write lock; only their one saving transaction holds it. */
+const lockedDocuments = { ...documents, saveAll: (entries: Parameters<typeof documents.saveAll>[0]) => withWriteLock(() => documents.saveAll(entries)) };
+const embedders = new IdleEmbedder();
+
+const queue = new IngestQueue({
+  documents,
+  originals: opfsOriginals,
+  embedder: () => embedders.current(),
+  onStored(doc, replaced) {
+    announce({ kind: 'documents', added: [doc.id], removed: replaced ? [replaced] : [] });
+  },
+});
+
+serve<LibraryProtocol>(self, {
+  async queued() {
+    return { queued: await queue.pending() };
+  },
+
+  async ingest(payload, { emit, signal }) {
+    const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
+    emit({ kind: 'queued', id: staged.record.id });
+    return embedders.using(payload, () => queue.run(staged, payload.password, emit, signal), () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }));
+  },
+
+  async remove({ docId }) {
+    const removed = await withWriteLock(async () => {
+      const chunkIds = await documents.remove(docId);
+      // The snapshot holds every chunk's analyzed terms: it goes at once, and the retrieval worker
+      // writes a fresh one without this document.
+      await removeSnapshotFile().catch(() => undefined);
+      return chunkIds;
+    });
+    await opfsOriginals.remove(docId);
+    announce({ kind: 'documents', added: [], removed: [docId] });
+    return { removedChunks: removed.length };
+  },
+
+  async importPack(payload, { emit, signal }) {
+    const { stored, ...result } = await embedders.using(payload, (embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal }));
+    if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
+    return result;
+  },
+});
