@@ -8,6 +8,7 @@
  */
 import { promptBudget } from '../core/budget';
 import { AppError, appError, type ErrorCode } from '../errors';
+import { untilAborted } from '../abortable';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
@@ -192,9 +193,8 @@ export class ChatState {
       // Shown as a quick answer while the model downloads or loads; replaced by the answer.
       if (model.status !== 'ready') Object.assign(reply, { extracts, sources: found });
       reply.status = 'loading';
-      await model.ensureLoaded();
-      // Stopped while the model loaded (or the conversation was switched): do not start writing.
-      if (abort.signal.aborted) throw appError('ABORTED');
+      // Stop acts at once while the model loads (it goes on loading for the next question).
+      await untilAborted(model.ensureLoaded(), abort.signal);
       reply.status = 'streaming';
       await this.#generate(userIndex, found, reply, abort.signal);
       delete reply.extracts;
