@@ -2,6 +2,7 @@
 import type { Suite } from '../suite';
 import { abstentionSuite } from './abstention';
 import { answerSuite } from './answer';
+import { contentionSuite } from './contention';
 import { corpusIngestSuite } from './corpus-ingest';
 import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
@@ -16,4 +17,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
