@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   PROMPT_TOO_LONG: 'The question and its passages are too long for this model. Ask a shorter question, or use fewer passages in Settings.',
   ABORTED: 'Stopped.',
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
+  WORKER_HUNG: 'A background worker stopped responding, so Hearth restarted it. Try again.',
   EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
   INTERNAL: 'Something went wrong inside Hearth. Reload the page and try again.',
 } as const;
@@ -122,6 +123,8 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   PROMPT_TOO_LONG: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,
+  // A hung worker is handled like a crashed one (terminated, restarted); only the code tells them apart.
+  WORKER_HUNG: WorkerCrashError,
 };
 
 /** What an error looks like on the wire between a worker and the page. */
