@@ -125,6 +125,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   PROMPT_TOO_LONG: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,
+  // A hung worker is handled like a crashed one (terminated, restarted); only the code tells them apart.
   WORKER_HUNG: WorkerCrashError,
 };
 

@@ -25,6 +25,20 @@ export interface CancelMessage {
   requestId: number;
 }
 
+/**
+ * Page → worker, only while calls are pending: "are you there?". The worker answers `pong` from its
+ * event loop, so a worker that closed itself, spins in a loop or died without an error event is
+ * found by its silence (see liveness.ts).
+ */
+export interface PingMessage {
+  kind: 'ping';
+}
+
+/** Worker → page: the answer to a ping (it carries no requestId: it is about the worker, not a call). */
+export interface PongMessage {
+  kind: 'pong';
+}
+
 /** Worker → page. */
 export type ResponseMessage<P extends Protocol> =
   | {
@@ -34,4 +48,6 @@ export type ResponseMessage<P extends Protocol> =
     }[keyof P & string]
   | { kind: 'error'; requestId: number; error: WireError };
 
-export type ToWorker<P extends Protocol> = RequestMessage<P> | CancelMessage;
+export type ToWorker<P extends Protocol> = RequestMessage<P> | CancelMessage | PingMessage;
+
+export type FromWorker<P extends Protocol> = ResponseMessage<P> | PongMessage;

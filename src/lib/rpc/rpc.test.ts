@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { AppError, DocumentError, WorkerCrashError, appError } from '../errors';
-import { WorkerClient } from './client';
+import { WorkerClient, type WorkerClientOptions } from './client';
 import { serve } from './server';
 
 type TestProtocol = {
@@ -9,10 +9,11 @@ type TestProtocol = {
   count: { payload: { to: number }; event: { n: number }; result: 'done' };
   fail: { payload: null; event: never; result: never };
   wait: { payload: null; event: never; result: 'finished' };
+  slow: { payload: { ms: number }; event: never; result: 'slept' };
 };
 
 /** A Worker stand-in over a real MessageChannel: the same structured-clone boundary. */
-function connect() {
+function connect(options: WorkerClientOptions<TestProtocol> = {}) {
   const { port1, port2 } = new MessageChannel();
   serve<TestProtocol>(port2 as unknown as Parameters<typeof serve>[0], {
     add: ({ a, b }) => a + b,
@@ -27,6 +28,11 @@ function connect() {
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
       return 'finished' as const;
     },
+    async slow({ ms }) {
+      // Waits without blocking the event loop, and without a word to the page until it is done.
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return 'slept' as const;
+    },
   });
   port2.start();
   const listeners: ((e: { data: unknown }) => void)[] = [];
@@ -36,7 +42,7 @@ function connect() {
     addEventListener: (type: string, l: (e: { data: unknown }) => void) => type === 'message' && listeners.push(l),
     terminate: () => port1.close(),
   } as unknown as Worker;
-  return new WorkerClient<TestProtocol>(() => fakeWorker);
+  return new WorkerClient<TestProtocol>(() => fakeWorker, options);
 }
 
 describe('typed worker RPC', () => {
@@ -67,5 +73,22 @@ describe('typed worker RPC', () => {
     const pending = client.call('wait', null);
     client.terminate();
     await expect(pending).rejects.toBeInstanceOf(WorkerCrashError);
+  });
+
+  it('keeps a worker alive through a long silent call: the server answers pings from its event loop', async () => {
+    const client = connect({ deadlineMs: 100, pingIntervalMs: 20 });
+    let crashed = false;
+    client.onCrash = () => (crashed = true);
+    expect(await client.call('slow', { ms: 400 })).toBe('slept');
+    expect(crashed).toBe(false);
+  });
+
+  it('settles a stopped call at once, even when the handler ignores the cancel', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = connect().call('slow', { ms: 2_000 }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(performance.now() - started).toBeLessThan(250);
   });
 });

@@ -2,9 +2,10 @@
  * Worker side of a typed protocol: one handler per request type. A handler gets the payload, an
  * AbortSignal (set when the page cancels) and `emit` for stream events; what it returns is the
  * result, what it throws is sent as a WireError and rebuilt as the same error class on the page.
+ * A `ping` is answered with a `pong` at once, so the page can tell a busy worker from a dead one.
  */
 import { appError, toWire } from '../errors';
-import type { Protocol, ResponseMessage, ToWorker } from './protocol';
+import type { PongMessage, Protocol, ResponseMessage, ToWorker } from './protocol';
 
 export interface HandlerContext<E> {
   signal: AbortSignal;
@@ -34,6 +35,12 @@ export function serve<P extends Protocol>(
 
   scope.addEventListener('message', (event: MessageEvent<ToWorker<P>>) => {
     const message = event.data;
+    if (message.kind === 'ping') {
+      // Answered from the event loop itself, not from a handler: a handler may wait on I/O for long,
+      // but a worker whose event loop runs is alive. A loop that never yields gets no pong out.
+      scope.postMessage({ kind: 'pong' } satisfies PongMessage);
+      return;
+    }
     if (message.kind === 'cancel') {
       running.get(message.requestId)?.abort();
       return;
