@@ -6,21 +6,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addFile, addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady } from './support/app';
-import { BEEKEEPING, VOLCANOES } from './fixtures/documents';
+import { BEEKEEPING } from './fixtures/documents';
+import { largeText } from './support/stored';
 
 test.describe.configure({ timeout: 240_000 });
-
-/** About `megabytes` MB of varied plain text: numbered paragraphs that each read differently. */
-function largeText(megabytes: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < megabytes * 1024 * 1024; i++) {
-    const paragraph = `Section ${i}. Survey note ${i * 7919 % 104729}: ${VOLCANOES.replace(/Earth/g, `site ${i}`)}\n\n`;
-    parts.push(paragraph);
-    size += paragraph.length;
-  }
-  return parts.join('');
-}
 
 function queueItem(page: Page, name: string) {
   return page.locator('.ingest-queue li.queue-item', { hasText: name });

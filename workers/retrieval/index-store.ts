@@ -8,6 +8,7 @@ import type { DocumentRecord } from '../../src/lib/storage/schema';
 import { libraryFingerprint } from './fingerprint';
 import { decodeSnapshot, encodeSnapshot, type SnapshotRejection } from './index-snapshot';
 import { SearchIndex } from './search-index';
+import { yieldToEventLoop } from '../yield';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-store';
 import type { IndexLoadReport } from '../retrieval.protocol';
 
@@ -15,6 +16,8 @@ export type { IndexLoadReport };
 
 /** How long after the last change a new snapshot is written (a batch of files changes it often). */
 const SAVE_DELAY_MS = 1500;
+/** Chunks added between yields while rebuilding (a few milliseconds of work each). */
+const REBUILD_SLICE = 2000;
 
 export class IndexStore {
   readonly #embedderId: string;
@@ -47,7 +50,12 @@ export class IndexStore {
       reason = decoded;
     }
     const index = new SearchIndex(this.#dimensions);
-    for (const chunk of await this.#documents.allChunks()) index.add(chunk);
+    // Rebuilding 100k chunks takes seconds: let pings through so the worker is not taken for hung.
+    const chunks = await this.#documents.allChunks();
+    for (let i = 0; i < chunks.length; i++) {
+      if (i > 0 && i % REBUILD_SLICE === 0) await yieldToEventLoop();
+      index.add(chunks[i] as (typeof chunks)[number]);
+    }
     // Written after start-up, not before the first search (about 150 MB at 100k chunks).
     this.#saving = this.#saving.then(() => this.#write(index, fingerprint));
     return { index, report: { source: 'rebuilt', reason, chunks: index.size, ms: performance.now() - t0 } };

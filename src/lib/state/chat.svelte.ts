@@ -45,8 +45,12 @@ interface Detached {
   resolve: () => void;
 }
 
-/** Errors after which the LLM worker no longer holds the model: the next question reloads it. */
-const ENGINE_LOST = new Set<ErrorCode>(['WORKER_CRASHED', 'DEVICE_LOST', 'OUT_OF_MEMORY']);
+/**
+ * Errors from the engine after which the LLM worker no longer holds the model: the next question
+ * reloads it. (A stopped LLM worker is reported by its client's onCrash; a WORKER_CRASHED here may
+ * come from the retrieval worker and says nothing about the model.)
+ */
+const ENGINE_LOST = new Set<ErrorCode>(['DEVICE_LOST', 'OUT_OF_MEMORY']);
 /** Closest passages shown when the documents do not seem to answer. */
 const NOT_FOUND_SOURCES = 3;
 
