@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   // storage
   STORAGE_FULL: 'The browser has no room left for Hearth. Delete documents or models, then try again.',
   STORAGE_FAILED: 'The browser could not save the data. Reload the page and try again.',
+  OFFLINE_CACHE_FULL: 'Hearth could not save itself for offline use (not enough space). It works now, but will not open without a connection. Free some space (delete models or documents you no longer use, or other sites’ data in the browser’s settings), then reload Hearth while online.',
+  OFFLINE_CACHE_FAILED: 'Hearth could not save itself for offline use. It works now, but may not open without a connection. Reload Hearth while online to try again.',
   // catalog and models
   CATALOG_INVALID: 'The model catalog is broken. Fix models.json (or the catalog URL in Settings) and reload.',
   CATALOG_UNREACHABLE: 'The model catalog could not be loaded. Check the catalog URL in Settings.',
@@ -110,6 +112,8 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   PACK_EMBEDDER_UNKNOWN: DocumentError,
   STORAGE_FULL: StorageError,
   STORAGE_FAILED: StorageError,
+  OFFLINE_CACHE_FULL: StorageError,
+  OFFLINE_CACHE_FAILED: StorageError,
   CATALOG_INVALID: CatalogError,
   CATALOG_UNREACHABLE: CatalogError,
   MODEL_NOT_IN_CATALOG: ModelError,

@@ -17,6 +17,7 @@ import { ConversationsState } from './conversations.svelte';
 import { LibraryState } from './library.svelte';
 import { ModelState } from './model.svelte';
 import { PassageState } from './passage.svelte';
+import { StorageHealthState } from './storage-health.svelte';
 
 export class AppState {
   phase = $state<'starting' | 'ready' | 'failed'>('starting');
@@ -45,6 +46,7 @@ export class AppState {
     onSaved: (record) => this.conversations.saved(record),
   });
   readonly conversations = new ConversationsState(this.chat, { onSwitch: () => this.passage.close() });
+  readonly storage = new StorageHealthState({ changes: () => [this.library.documents, this.conversations.items] });
 
   get modelBaseUrl(): string {
     return this.settings.modelBaseUrl ?? this.catalog?.modelBaseUrl ?? '';
@@ -53,6 +55,7 @@ export class AppState {
   async start(): Promise<void> {
     this.phase = 'starting';
     this.fatal = null;
+    void this.storage.start();
     try {
       const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities()]);
       this.catalog = catalog;
