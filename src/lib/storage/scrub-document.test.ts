@@ -84,7 +84,8 @@ describe('scrubConversation', () => {
 
 describe('scrubMessage', () => {
   it('leaves a message without sources alone', () => {
-    expect(scrubMessage({ role: 'user', content: SECRET }, GONE)).toBeNull();
+    const question: ChatMessageRecord = { role: 'user', content: SECRET };
+    expect(scrubMessage(question, GONE)).toBeNull();
   });
 
   it('adds no extracts to a message that had none', () => {
