@@ -4,7 +4,8 @@
  * quoted sentences when no model can run, is still loading, or on request → otherwise a numbered-
  * context prompt streamed from the LLM worker. The sources kept with an answer are exactly the
  * passages the model was given, numbered as in its prompt. Tokens are buffered and flushed once per
- * frame. The conversation is saved after every answer, including stopped and failed ones.
+ * frame (chat/stream-answer.ts). The conversation is saved after every answer, including stopped and
+ * failed ones.
  */
 import { promptBudget } from '../core/budget';
 import { AppError, appError, type ErrorCode } from '../errors';
@@ -19,7 +20,7 @@ import { quickExtracts } from '../chat/extracts';
 import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
 import { earlierTurns } from '../chat/history';
 import { answerMessages } from '../chat/llm-messages';
-import type { ChatMessage } from '../../../workers/llm.protocol';
+import { streamAnswer } from '../chat/stream-answer';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
@@ -233,44 +234,13 @@ export class ChatState {
       // Honest sources: exactly the passages in this prompt, with their prompt numbers.
       reply.sources = found.filter((s) => prompt.used.includes(s.n));
       try {
-        await this.#stream(prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        await streamAnswer(this.#deps.llm, prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
         return;
       } catch (error) {
         const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
         if (!tooLong || room < 200 || reply.content) throw error;
       }
     }
-  }
-
-  async #stream(
-    messages: ChatMessage[],
-    sampling: { maxTokens: number; temperature: number; topP: number },
-    reply: LiveMessage,
-    signal: AbortSignal,
-  ): Promise<void> {
-    let pending = '';
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      reply.content += pending;
-      pending = '';
-    };
-    const result = await this.#deps.llm.call(
-      'generate',
-      { messages, ...sampling },
-      {
-        signal,
-        onEvent: (event) => {
-          pending += event.text;
-          frame ||= requestAnimationFrame(flush);
-        },
-      },
-    ).finally(() => {
-      if (frame) cancelAnimationFrame(frame);
-      flush();
-    });
-    reply.content = result.text;
-    reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
   }
 
   /** Every run that sets `busy` ends here (a conversation left meanwhile is saved as itself). */
