@@ -12,6 +12,7 @@ import { AppError, appError, type ErrorCode } from '../errors';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
+import { scrubInPlace } from '../storage/scrub-document';
 import { sourceTitle } from '../render/source-label';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
 import { autoTitle } from '../storage/conversation-summary';
@@ -114,6 +115,14 @@ export class ChatState {
   /** The open conversation was renamed: later saves keep that title. */
   retitle(title: string): void {
     this.#title = title;
+  }
+
+  /** Documents deleted while this page is open: every save takes their text out again. */
+  #removedDocs = new Set<string>();
+  /** A document was deleted (its stored quotes are gone): its text leaves the messages in memory too. */
+  documentRemoved(docId: string): void {
+    this.#removedDocs.add(docId);
+    scrubInPlace([...this.messages, ...(this.#detached?.messages ?? [])], this.#removedDocs);
   }
 
   #detach(): Promise<void> {
@@ -248,6 +257,8 @@ export class ChatState {
     const detached = this.#detached;
     this.#detached = null;
     const target = detached ?? { id: this.#id, title: this.#title, messages: this.messages };
+    // An answer searched before a delete finished may have been given that document's passages.
+    scrubInPlace(target.messages, this.#removedDocs);
     const record: ConversationRecord = {
       id: target.id,
       title: target.title ?? autoTitle(target.messages),
