@@ -122,6 +122,8 @@ export class ChatState {
   /** A document was deleted (its stored quotes are gone): its text leaves the messages in memory too. */
   documentRemoved(docId: string): void {
     this.#removedDocs.add(docId);
+    // An answer being written from its passages stops: the model must not go on quoting them.
+    if (scrubInPlace(this.messages.filter((m) => m.status === 'loading' || m.status === 'streaming'), this.#removedDocs)) this.stop();
     scrubInPlace([...this.messages, ...(this.#detached?.messages ?? [])], this.#removedDocs);
   }
 
@@ -185,7 +187,9 @@ export class ChatState {
       if (query !== question) reply.searchQuery = query;
       const { k, rerank } = this.#deps.searchOptions();
       const result = await this.#deps.retrieval.call('search', { query, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
-      const found: SourceRef[] = result.hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
+      // (a document deleted while this search ran is not given to the model)
+      const hits = result.hits.filter((h) => !this.#removedDocs.has(h.docId));
+      const found: SourceRef[] = hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
       reply.reranked = result.timings.rerankMs !== undefined;
       if (found.length === 0 || result.relevance?.abstain) {
         reply.kind = 'not-found';
@@ -203,8 +207,8 @@ export class ChatState {
       if (model.status !== 'ready') Object.assign(reply, { extracts, sources: found });
       reply.status = 'loading';
       await model.ensureLoaded();
-      // Stopped while the model loaded (or the conversation was switched): do not start writing.
-      if (abort.signal.aborted) throw appError('ABORTED');
+      // Stopped while the model loaded (or the conversation was switched, or a passage's document deleted): do not start writing.
+      if (abort.signal.aborted || found.some((s) => this.#removedDocs.has(s.docId))) throw appError('ABORTED');
       reply.status = 'streaming';
       await this.#generate(userIndex, found, reply, abort.signal);
       delete reply.extracts;
