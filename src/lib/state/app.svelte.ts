@@ -60,6 +60,7 @@ export class AppState {
     }
     this.retrieval.onCrash = () => void this.#startLibrary();
     this.llm.onCrash = (error) => this.model.markCrashed(error);
+    this.library.onRemoved = (docId) => this.#documentRemoved(docId);
     await Promise.all([this.chat.restore(), this.conversations.refresh(), this.#startLibrary()]);
   }
 
@@ -67,6 +68,13 @@ export class AppState {
     writeSettings(next);
     // Catalog and model sources change what every worker loaded: start over cleanly.
     location.reload();
+  }
+
+  /** Its stores no longer hold the document's text; what the page holds in memory lets go of it too. */
+  #documentRemoved(docId: string): void {
+    this.chat.documentRemoved(docId);
+    this.conversations.documentRemoved(docId);
+    this.passage.documentRemoved(docId);
   }
 
   #startLibrary(): Promise<void> {

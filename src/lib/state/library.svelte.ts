@@ -53,6 +53,8 @@ export class LibraryState {
   notices = $state<Notice[]>([]);
   /** How the worker loaded the search indexes at start (its snapshot, or rebuilt from every chunk). */
   indexReport = $state<IndexLoadReport | null>(null);
+  /** Called after a document was deleted (AppState: the text the page holds in memory goes too). */
+  onRemoved: ((docId: string) => void) | null = null;
   readonly queue: IngestQueueState;
   readonly packs: PackState;
   #client: RetrievalClient;
@@ -147,6 +149,7 @@ export class LibraryState {
       await this.#client.call('remove', { docId });
       this.documents = this.documents.filter((d) => d.id !== docId);
       if (this.excluded.includes(docId)) this.toggleSearch(docId);
+      this.onRemoved?.(docId);
     } catch (error) {
       this.#notify('', error, null);
     }
