@@ -19,6 +19,7 @@ import { PACK_MIME } from '../src/lib/pack-file';
 import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
 import { IndexStore } from './retrieval/index-store';
+import { removeSnapshotFile } from './retrieval/snapshot-store';
 import type { SearchIndex } from './retrieval/search-index';
 import type { IndexLoadReport, RetrievalProtocol, SearchHit } from './retrieval.protocol';
 
@@ -115,6 +116,10 @@ serve<RetrievalProtocol>(self, {
     const removed = await documents.remove(docId);
     for (const id of removed) index.remove(id);
     docNames.delete(docId);
+    // The snapshot holds the document's analyzed terms: gone now, not when the next one is written
+    // (after a write in progress, whose file is locked and would bring them back).
+    await indexStore.flushed();
+    await removeSnapshotFile();
     indexStore.changed(index);
     await opfsOriginals.remove(docId);
     return { removedChunks: removed.length };
