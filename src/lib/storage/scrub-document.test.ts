@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubConversation, scrubInPlace, scrubMessage } from './scrub-document';
+import { keepDeletions, scrubConversation, scrubInPlace, scrubMessage } from './scrub-document';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from './schema';
 
 const SECRET = 'Quenthalorix';
@@ -90,6 +90,22 @@ describe('scrubMessage', () => {
 
   it('adds no extracts to a message that had none', () => {
     expect(scrubMessage(answer, GONE)).not.toHaveProperty('extracts');
+  });
+});
+
+describe('keepDeletions', () => {
+  it('scrubs a copy read before the delete when the stored conversation marks the document deleted', () => {
+    const stored = scrubConversation(record, GONE) ?? record;
+    const later = { ...record, updatedAt: 2, messages: [...record.messages, { role: 'user' as const, content: 'One more?' }] };
+    const saved = keepDeletions(later, stored);
+    expect(JSON.stringify(saved)).not.toContain(SECRET);
+    expect(saved.messages).toHaveLength(5); // what the copy adds is kept
+    expect(saved.messages[1]?.sources?.[1]).toEqual(answer.sources?.[1]);
+  });
+
+  it('stores the copy as it is when nothing stored was deleted (or nothing is stored yet)', () => {
+    expect(keepDeletions(record, record)).toBe(record);
+    expect(keepDeletions(record, undefined)).toBe(record);
   });
 });
 

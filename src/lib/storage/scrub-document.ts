@@ -3,8 +3,8 @@
  * the document's name with a `deleted` mark, and loses its text and whatever else could tell its
  * content (offsets, page, heading path); each quick-answer sentence quoted from it becomes a
  * "document deleted" mark in its place. Applied to the stored conversations in the delete's own
- * IndexedDB transaction (documents.ts) and to the open conversation in memory (ChatState), so no
- * later save can bring the text back.
+ * IndexedDB transaction (documents.ts), to every later save of a conversation (conversations.ts) and
+ * to the open conversation in memory (ChatState), so no later save can bring the text back.
  */
 import type { ChatMessageRecord, ConversationRecord, Extract, SourceRef } from './schema';
 
@@ -52,6 +52,16 @@ export function scrubConversation(record: ConversationRecord, docIds: ReadonlySe
     return scrubbed ?? m;
   });
   return changed ? { ...record, messages } : null;
+}
+
+/**
+ * `incoming` as it may be stored over `stored` (the same conversation as last saved): a document
+ * whose sources the stored copy marks deleted stays deleted, even when `incoming` was read before
+ * the delete (another tab, an answer that finished while the delete ran).
+ */
+export function keepDeletions(incoming: ConversationRecord, stored: ConversationRecord | undefined): ConversationRecord {
+  const deleted = new Set(stored?.messages.flatMap((m) => (m.sources ?? []).filter((s) => s.deleted).map((s) => s.docId)));
+  return deleted.size > 0 ? (scrubConversation(incoming, deleted) ?? incoming) : incoming;
 }
 
 /**
