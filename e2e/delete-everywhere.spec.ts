@@ -49,6 +49,29 @@ async function expectSnapshot(page: Page, hasWord: boolean): Promise<void> {
     .toBe(true);
 }
 
+/** Ask for a quick answer (quoted sentences, no model) and wait until it is shown. */
+async function quickAsk(page: Page, question: string): Promise<void> {
+  await page.getByLabel('Question', { exact: true }).fill(question);
+  await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+}
+
+/** How many messages the stored conversations hold, in all. */
+function storedMessages(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('conversations').objectStore('conversations').getAll();
+          request.onsuccess = () => (open.result.close(), resolve((request.result as { messages: unknown[] }[]).reduce((n, r) => n + r.messages.length, 0)));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function expectNothingLeft(page: Page): Promise<void> {
   const report = await probeStores(page, NEEDLES);
   expect(report.unreadable, 'every file could be read').toEqual([]);
@@ -95,8 +118,7 @@ test('a deleted document leaves no text in any store; its citations stay as "doc
   await ask(page, TIDE_QUESTION);
   await waitForAnswerDone(page);
   await expect(lastAnswer(page).locator('.source-chips')).toContainText('tides.md');
-  await page.getByLabel('Question', { exact: true }).fill(STORM_QUESTION);
-  await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+  await quickAsk(page, STORM_QUESTION);
   await expect(lastAnswer(page)).toHaveAttribute('data-kind', 'extracts');
   await expect(lastAnswer(page).locator('.extracts')).toContainText(WORD);
 
@@ -141,9 +163,37 @@ test('a deleted document leaves no text in any store; its citations stay as "doc
   await expect(chips(page).locator('.chip.deleted')).toHaveCount(deletedCount);
   await expectNothingLeft(page);
 
-  // The other document is still searched and cited.
-  await ask(page, BREAD_QUESTION);
-  await waitForAnswerDone(page);
+  // The other document is still searched and cited (a quick answer: the model is not what this is about).
+  await quickAsk(page, BREAD_QUESTION);
+  await expect(lastAnswer(page).locator('.extracts')).toContainText('Feed the starter');
   await expect(lastAnswer(page).locator('.source-chips button.chip', { hasText: 'sourdough.txt' }).first()).toBeVisible();
   await expectNothingLeft(page);
+});
+
+test('another tab holding the conversation cannot save the deleted text back', async ({ page, context }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'tides.md', TIDES);
+  await addFileAndWait(page, 'sourdough.txt', SOURDOUGH);
+  await quickAsk(page, STORM_QUESTION);
+  await expect(lastAnswer(page).locator('.extracts')).toContainText(WORD);
+
+  // A second tab opens the same conversation: its messages, with the passages, are in its memory.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expectLibraryReady(other);
+  await expect(lastAnswer(other).locator('.extracts')).toContainText(WORD);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await documentItem(page, 'tides.md').getByRole('button', { name: /Delete/ }).click();
+  await expect(documentItem(page, 'tides.md')).toHaveCount(0);
+
+  // The other tab answers again, which saves the whole conversation from its memory.
+  await quickAsk(other, BREAD_QUESTION);
+  await expect.poll(() => storedMessages(page)).toBe(4);
+  expect((await probeStores(page, NEEDLES, ['indexeddb'])).hits).toEqual([]);
+  await page.reload();
+  await expectLibraryReady(page);
+  await expect(page.locator('article.message.assistant')).toHaveCount(2);
+  await expect(chips(page).locator('.chip.deleted').first()).toHaveText(/^\[\d+\] document deleted$/);
+  await expect(page.locator('body')).not.toContainText(WORD, { ignoreCase: true });
 });
