@@ -197,3 +197,23 @@ test('another tab holding the conversation cannot save the deleted text back', a
   await expect(chips(page).locator('.chip.deleted').first()).toHaveText(/^\[\d+\] document deleted$/);
   await expect(page.locator('body')).not.toContainText(WORD, { ignoreCase: true });
 });
+
+test('a chat deleted just before the document comes back by Undo without its text', async ({ page }) => {
+  await openReady(page);
+  await addFileAndWait(page, 'tides.md', TIDES);
+  await addFileAndWait(page, 'sourdough.txt', SOURDOUGH);
+  await quickAsk(page, STORM_QUESTION);
+  await expect.poll(() => storedMessages(page)).toBe(2);
+
+  const chats = page.getByRole('region', { name: 'Chats', exact: true });
+  await chats.getByRole('button', { name: `Delete ${STORM_QUESTION}`, exact: true }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await documentItem(page, 'tides.md').getByRole('button', { name: /Delete/ }).click();
+  await expect(documentItem(page, 'tides.md')).toHaveCount(0);
+  await chats.getByRole('button', { name: 'Undo', exact: true }).click();
+
+  await expect.poll(() => storedMessages(page)).toBe(2);
+  await expect(lastAnswer(page).locator('.deleted-extract').first()).toHaveText(/^\[\d+\] document deleted$/);
+  expect((await probeStores(page, NEEDLES, ['indexeddb'])).hits).toEqual([]);
+  await expect(page.locator('body')).not.toContainText(WORD, { ignoreCase: true });
+});
