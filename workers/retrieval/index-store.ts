@@ -9,7 +9,7 @@ import { libraryFingerprint } from './fingerprint';
 import { decodeSnapshot, encodeSnapshot, type SnapshotRejection } from './index-snapshot';
 import { SearchIndex } from './search-index';
 import { yieldToEventLoop } from '../yield';
-import { readSnapshotFile, writeSnapshotFile } from './snapshot-store';
+import { readSnapshotFile, removeSnapshotFile, writeSnapshotFile } from './snapshot-store';
 import type { IndexLoadReport } from '../retrieval.protocol';
 
 export type { IndexLoadReport };
@@ -64,6 +64,15 @@ export class IndexStore {
   /** Resolves when every snapshot write started so far has ended. */
   flushed(): Promise<void> {
     return this.#saving;
+  }
+
+  /**
+   * Documents were deleted: the snapshot holds their analyzed terms, so it goes now (after a write in
+   * progress, whose locked file would otherwise come back with them), not when the next is written.
+   */
+  async discardSnapshot(): Promise<void> {
+    await this.flushed();
+    await removeSnapshotFile();
   }
 
   /** The library changed: write a new snapshot soon (one write for a burst of changes). */

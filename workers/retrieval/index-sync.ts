@@ -45,6 +45,7 @@ export class IndexSync {
       const chunkIds = [...index.entries()].flatMap(([id, meta]) => (gone.has(meta.docId) ? [id] : []));
       for (const id of chunkIds) index.remove(id);
       for (const id of gone) docNames.delete(id);
+      await indexStore.discardSnapshot();
       changed = true;
     }
     for (const docId of added) {

@@ -87,6 +87,26 @@ describe('conversationMarkdown', () => {
   });
 });
 
+describe('conversationMarkdown after a document was deleted', () => {
+  it('names its passages and quoted sentences "[n] document deleted" and quotes only the others', () => {
+    const gone: SourceRef = { n: 1, chunkId: 'd1:0', docId: 'd1', docName: 'report.pdf', text: '', start: 0, end: 0, deleted: true };
+    const kept = source(2, { docId: 'd2', docName: 'notes.md' });
+    const out = conversationMarkdown({
+      ...record,
+      messages: [
+        { role: 'user', content: 'q1' },
+        { role: 'assistant', content: 'Summer [1], flow [2].', status: 'done', sources: [gone, kept] },
+        { role: 'user', content: 'q2' },
+        { role: 'assistant', content: '', kind: 'extracts', extracts: [{ n: 1, text: '', deleted: true }, { n: 2, text: 'A kept sentence.' }], sources: [gone, kept] },
+      ],
+    });
+    expect(out).toContain('#### Sources\n\n*[1] document deleted*\n\n[2] notes.md\n\n> Passage 2 line one.');
+    expect(out).toContain('### Quick answer (sentences quoted from the documents, no model)\n\n*[1] document deleted*\n\n> A kept sentence. [2]');
+    expect(out).not.toContain('report.pdf'); // "[n] document deleted" only
+    expect(out).not.toMatch(/^> *$/m); // no empty quote where the passage was
+  });
+});
+
 describe('markdownFileName', () => {
   it('is a lowercase slug of the title without accents', () => {
     expect(markdownFileName('Crème brûlée: how long?')).toBe('creme-brulee-how-long.md');

@@ -1,9 +1,10 @@
 /**
  * A conversation as a Markdown file to keep or share: its title, then each question with its answer
  * and, under the answer, the passages it was given ("[n] document, page p, section") quoted in full,
- * so the citations in the answer can be checked without Hearth.
+ * so the citations in the answer can be checked without Hearth. A passage whose document was deleted
+ * is only named "[n] document deleted": its text is not kept anywhere, so it cannot be exported.
  */
-import { sourceTitle } from '../render/source-label';
+import { deletedLabel, sourceTitle } from '../render/source-label';
 import { foldForSearch } from '../storage/conversation-summary';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
 
@@ -48,7 +49,7 @@ function answerBlocks(message: ChatMessageRecord): string[] {
   }
   if (message.kind === 'extracts' && message.extracts?.length) {
     blocks.push('### Quick answer (sentences quoted from the documents, no model)');
-    blocks.push(...message.extracts.map((e) => quote(`${e.text} [${e.n}]`)));
+    blocks.push(...message.extracts.map((e) => (e.deleted ? `*${deletedLabel(e.n)}*` : quote(`${e.text} [${e.n}]`))));
   } else {
     blocks.push('### Answer');
     if (message.content.trim()) blocks.push(message.content.trim());
@@ -61,6 +62,7 @@ function answerBlocks(message: ChatMessageRecord): string[] {
 
 /** "[2] report.pdf, page 4, Results" and the passage as a blockquote. */
 function sourceBlock(s: SourceRef): string {
+  if (s.deleted) return `*${deletedLabel(s.n)}*`;
   return `[${s.n}] ${oneLine(sourceTitle(s))}\n\n${quote(s.text)}`;
 }
 

@@ -58,6 +58,16 @@ describe('renderAnswer', () => {
     expect(root.querySelectorAll('a')).toHaveLength(0);
   });
 
+  it('cites a passage whose document was deleted with a mark that opens nothing, not a button', () => {
+    const root = dom(renderAnswer('Tides [1]. Bread [2]. Both [1, 2].', [1, 2], new Set([1])));
+    expect(cites(root)).toEqual(['2', '2']);
+    const marks = [...root.querySelectorAll<HTMLElement>('span.cite.deleted')];
+    expect(marks.map((m) => m.dataset.cite)).toEqual(['1', '1']);
+    expect(marks[0]?.title).toBe('[1] document deleted');
+    expect(marks[0]?.textContent).toBe('1 (document deleted)'); // the number, and what a screen reader says
+    expect(root.querySelector('button[data-cite="1"]')).toBeNull();
+  });
+
   it('shows an unclosed raw-text tag as text instead of letting it swallow the rest of the answer', () => {
     for (const tag of ['iframe', 'style', 'script', 'textarea', 'title', 'xmp', 'noembed', 'noscript', 'plaintext']) {
       for (const answer of [`Before <${tag}> after [1].\n\n- the list stays [2]\n\n**bold**`, `<${tag}>\n\nAfter [1].\n\n- the list stays [2]\n\n**bold**`]) {

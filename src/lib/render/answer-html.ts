@@ -2,7 +2,8 @@
  * Model output is untrusted: Markdown → HTML (marked) → sanitized (DOMPurify: no scripts, no event
  * handlers, no images or frames that could send data out, links http(s)/mailto only) → citation
  * markers ([1], [1, 2], [1-3], [1][2]; core/cite.ts) in text nodes become buttons, but only for
- * numbers among the passages the model was given. Its output enters the page in one place
+ * numbers among the passages the model was given (a passage whose document was deleted since is
+ * cited by a mark that opens nothing: `gone`). Its output enters the page in one place
  * (AnswerText.svelte's {@html}); the passage view's document text goes through the same sanitizer
  * (sanitizeMarkdown) and enters as a DocumentFragment (PassagePanel.svelte), never as a string.
  *
@@ -13,6 +14,7 @@
 import DOMPurify from 'dompurify';
 import { Marked, Tokenizer, type Token, type TokensList } from 'marked';
 import { splitCitations, type Citable } from '../core/cite';
+import { deletedLabel, DOCUMENT_DELETED } from './source-label';
 
 export type { Citable } from '../core/cite';
 
@@ -63,8 +65,11 @@ export function lexBlocks(prepared: string): TokensList {
   return markdown.lexer(prepared);
 }
 
-/** One top-level block as sanitized HTML with its citation buttons. */
-export function renderBlock(token: Token, citable: Citable): string {
+/** Citable numbers whose passage is gone (its document deleted): none. */
+export const NONE_GONE: ReadonlySet<number> = new Set();
+
+/** One top-level block as sanitized HTML with its citation buttons (`gone`: marks instead). */
+export function renderBlock(token: Token, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string {
   if (token.type === 'space') return '';
   const html = markdown.parser([token]);
   const fragment = DOMPurify.sanitize(html, PURIFY);
@@ -72,20 +77,23 @@ export function renderBlock(token: Token, citable: Citable): string {
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener noreferrer nofollow');
   }
-  linkCitations(fragment, citable);
+  linkCitations(fragment, citable, gone);
   const holder = document.createElement('div');
   holder.append(fragment);
   return holder.innerHTML.replace(LT_STAND_IN_ALL, '&lt;');
 }
 
 /** The whole answer, block by block (what a streamed answer's blocks add up to). */
-export function renderAnswerBlocks(text: string, citable: Citable): string[] {
-  return lexBlocks(prepareMarkdown(text)).map((token) => renderBlock(token, citable)).filter(Boolean);
+export function renderAnswerBlocks(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string[] {
+  return lexBlocks(prepareMarkdown(text)).map((token) => renderBlock(token, citable, gone)).filter(Boolean);
 }
 
-/** The answer as sanitized HTML; `citable`: the numbers of the passages the model was given (or how many). */
-export function renderAnswer(text: string, citable: Citable): string {
-  return renderAnswerBlocks(text, citable).join('');
+/**
+ * The answer as sanitized HTML; `citable`: the numbers of the passages the model was given (or how
+ * many); `gone`: those of them whose document was deleted.
+ */
+export function renderAnswer(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string {
+  return renderAnswerBlocks(text, citable, gone).join('');
 }
 
 function citeButton(n: number): HTMLButtonElement {
@@ -98,9 +106,23 @@ function citeButton(n: number): HTMLButtonElement {
   return button;
 }
 
+/** A citation of a deleted document's passage: there is nothing to open, so it is no button. */
+function deletedCite(n: number): HTMLSpanElement {
+  const mark = document.createElement('span');
+  mark.className = 'cite deleted';
+  mark.dataset.cite = String(n);
+  mark.title = deletedLabel(n);
+  mark.textContent = String(n);
+  const spoken = document.createElement('span');
+  spoken.className = 'sr-only';
+  spoken.textContent = ` (${DOCUMENT_DELETED})`;
+  mark.append(spoken);
+  return mark;
+}
+
 const MAYBE_CITE = /\[\s*\d/;
 
-function linkCitations(root: DocumentFragment, citable: Citable): void {
+function linkCitations(root: DocumentFragment, citable: Citable, gone: ReadonlySet<number>): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   while (walker.nextNode()) texts.push(walker.currentNode as Text);
@@ -109,7 +131,7 @@ function linkCitations(root: DocumentFragment, citable: Citable): void {
     const parts = splitCitations(node.data, citable);
     if (!parts.some((p) => p.kind === 'cite')) continue;
     const replacement = document.createDocumentFragment();
-    for (const part of parts) replacement.append(part.kind === 'text' ? part.text : citeButton(part.n));
+    for (const part of parts) replacement.append(part.kind === 'text' ? part.text : gone.has(part.n) ? deletedCite(part.n) : citeButton(part.n));
     node.replaceWith(replacement);
   }
 }

@@ -83,4 +83,13 @@ describe('IncrementalAnswer', () => {
     expect(renderer.update('A [1].\n\nB [2].\n\nC', [1, 2]).join('')).toContain('data-cite="2"');
     expect(renderer.update('A [1].\n\nB [2].\n\nC', [1]).join('')).not.toContain('data-cite="2"');
   });
+
+  it('renders finished blocks again when a cited passage’s document is deleted', () => {
+    const renderer = new IncrementalAnswer();
+    const text = 'A [1].\n\nB [2].\n\nC';
+    expect(renderer.update(text, [1, 2]).join('')).not.toContain('deleted');
+    const after = renderer.update(text, [1, 2], new Set([1])).join('');
+    expect(after).toBe(renderAnswer(text, [1, 2], new Set([1])));
+    expect(after).toContain('class="cite deleted" data-cite="1"');
+  });
 });

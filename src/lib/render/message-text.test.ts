@@ -38,6 +38,17 @@ describe('copyText', () => {
   });
 });
 
+describe('copyText of a conversation whose document was deleted', () => {
+  it('names the deleted passages and sentences "document deleted", with nothing of their text', () => {
+    const gone = source(1, { text: '', start: 0, end: 0, page: undefined, deleted: true });
+    expect(copyText({ role: 'assistant', content: 'Tides [1], bread [2].', sources: [gone, source(2)], status: 'done' })).toBe(
+      'Tides [1], bread [2].\n\nSources:\n[1] document deleted\n[2] doc2.pdf',
+    );
+    const quick: LiveMessage = { role: 'assistant', content: '', kind: 'extracts', extracts: [{ n: 1, text: '', deleted: true }, { n: 2, text: 'Bread rises.' }], sources: [gone, source(2)] };
+    expect(copyText(quick)).toBe(`${QUICK_ANSWER_LABEL}:\n[1] document deleted\n“Bread rises.” [2]\n\nSources:\n[1] document deleted\n[2] doc2.pdf`);
+  });
+});
+
 describe('announcement', () => {
   it('says the status while the answer is written, never its words, then the finished answer', () => {
     const message: LiveMessage = { role: 'assistant', content: 'Half an ans', status: 'streaming' };

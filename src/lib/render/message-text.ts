@@ -5,7 +5,7 @@
  */
 import type { LiveMessage } from '../state/chat.svelte';
 import type { SourceRef } from '../storage/schema';
-import { pageLabel } from './source-label';
+import { deletedLabel, DOCUMENT_DELETED, pageLabel } from './source-label';
 
 export const QUICK_ANSWER_LABEL = 'Quick answer — sentences quoted from your documents, no model used';
 export const NOT_FOUND_TEXT = "Your documents don't seem to answer this.";
@@ -22,8 +22,9 @@ export function assistantView(message: Pick<LiveMessage, 'kind' | 'content' | 'e
   return message.content ? 'answer' : 'none';
 }
 
-/** "report.pdf · page 4 · Results › Totals". */
+/** "report.pdf · page 4 · Results › Totals" ("document deleted" once its document is gone). */
 export function sourceLine(s: SourceRef): string {
+  if (s.deleted) return DOCUMENT_DELETED;
   return [s.docName, pageLabel(s), s.headingPath?.length ? s.headingPath.join(' › ') : ''].filter(Boolean).join(' · ');
 }
 
@@ -45,7 +46,7 @@ function body(message: LiveMessage, forSpeech: boolean): string {
     case 'dont-know':
       return DONT_KNOW_TEXT;
     case 'extracts':
-      return [`${QUICK_ANSWER_LABEL}:`, ...(message.extracts ?? []).map((e) => `“${e.text}” [${e.n}]`)].join('\n');
+      return [`${QUICK_ANSWER_LABEL}:`, ...(message.extracts ?? []).map((e) => (e.deleted ? deletedLabel(e.n) : `“${e.text}” [${e.n}]`))].join('\n');
     case 'answer':
       return forSpeech ? plain(message.content) : message.content.trim();
     default:

@@ -1,6 +1,14 @@
 /** How a passage is named to the model and to the person: document, page(s), section. */
 import type { SourceRef } from '../storage/schema';
 
+/** What a source of a deleted document is called wherever it is shown (its text is gone). */
+export const DOCUMENT_DELETED = 'document deleted';
+
+/** "[2] document deleted". */
+export function deletedLabel(n: number): string {
+  return `[${n}] ${DOCUMENT_DELETED}`;
+}
+
 export function pageLabel(s: Pick<SourceRef, 'page' | 'pageEnd'>): string {
   if (s.page === undefined) return '';
   return s.pageEnd !== undefined && s.pageEnd !== s.page ? `pages ${s.page}–${s.pageEnd}` : `page ${s.page}`;

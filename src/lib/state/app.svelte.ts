@@ -31,7 +31,7 @@ export class AppState {
   readonly writer = createLibraryClient();
   readonly library = new LibraryState(this.retrieval, this.writer, {
     onRemoved: (docIds) => {
-      if (this.passage.open && docIds.includes(this.passage.open.source.docId)) this.passage.close();
+      for (const id of docIds) this.#documentRemoved(id);
     },
   });
   readonly model = new ModelState(this.llm);
@@ -76,6 +76,13 @@ export class AppState {
     writeSettings(next);
     // Catalog and model sources change what every worker loaded: start over cleanly.
     location.reload();
+  }
+
+  /** Its stores no longer hold the document's text; what the page holds in memory lets go of it too. */
+  #documentRemoved(docId: string): void {
+    this.chat.documentRemoved(docId);
+    this.conversations.documentRemoved(docId);
+    this.passage.documentRemoved(docId);
   }
 
   #startLibrary(): Promise<void> {

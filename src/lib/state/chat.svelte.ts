@@ -4,7 +4,8 @@
  * quoted sentences when no model can run, is still loading, or on request → otherwise a numbered-
  * context prompt streamed from the LLM worker. The sources kept with an answer are exactly the
  * passages the model was given, numbered as in its prompt. Tokens are buffered and flushed once per
- * frame. The conversation is saved after every answer, including stopped and failed ones.
+ * frame (chat/stream-answer.ts). The conversation is saved after every answer, including stopped and
+ * failed ones.
  */
 import { promptBudget } from '../core/budget';
 import { AppError, appError, type ErrorCode } from '../errors';
@@ -12,6 +13,7 @@ import { untilAborted } from '../abortable';
 import type { LlmClient } from '../llm/client';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
+import { scrubInPlace } from '../storage/scrub-document';
 import { sourceTitle } from '../render/source-label';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
 import { autoTitle } from '../storage/conversation-summary';
@@ -20,7 +22,7 @@ import { quickExtracts } from '../chat/extracts';
 import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
 import { earlierTurns } from '../chat/history';
 import { answerMessages } from '../chat/llm-messages';
-import type { ChatMessage } from '../../../workers/llm.protocol';
+import { streamAnswer } from '../chat/stream-answer';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
@@ -120,6 +122,16 @@ export class ChatState {
     this.#title = title;
   }
 
+  /** Documents deleted while this page is open: every save takes their text out again. */
+  #removedDocs = new Set<string>();
+  /** A document was deleted (its stored quotes are gone): its text leaves the messages in memory too. */
+  documentRemoved(docId: string): void {
+    this.#removedDocs.add(docId);
+    // An answer being written from its passages stops: the model must not go on quoting them.
+    if (scrubInPlace(this.messages.filter((m) => m.status === 'loading' || m.status === 'streaming'), this.#removedDocs)) this.stop();
+    scrubInPlace([...this.messages, ...(this.#detached?.messages ?? [])], this.#removedDocs);
+  }
+
   #detach(): Promise<void> {
     if (!this.busy) return Promise.resolve();
     if (!this.#detached) {
@@ -180,7 +192,9 @@ export class ChatState {
       if (query !== question) reply.searchQuery = query;
       const { k, rerank } = this.#deps.searchOptions();
       const result = await this.#deps.retrieval.call('search', { query, k, rerank, ...(docIds ? { docIds } : {}) }, { signal: abort.signal });
-      const found: SourceRef[] = result.hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
+      // (a document deleted while this search ran is not given to the model)
+      const hits = result.hits.filter((h) => !this.#removedDocs.has(h.docId));
+      const found: SourceRef[] = hits.map(({ score: _score, ...hit }, i) => ({ n: i + 1, ...hit }));
       reply.reranked = result.timings.rerankMs !== undefined;
       if (found.length === 0 || result.relevance?.abstain) {
         reply.kind = 'not-found';
@@ -199,6 +213,8 @@ export class ChatState {
       reply.status = 'loading';
       // Stop acts at once while the model loads (it goes on loading for the next question).
       await untilAborted(model.ensureLoaded(), abort.signal);
+      // A passage's document was deleted while the model loaded: do not start writing.
+      if (found.some((s) => this.#removedDocs.has(s.docId))) throw appError('ABORTED');
       reply.status = 'streaming';
       await this.#generate(userIndex, found, reply, abort.signal);
       delete reply.extracts;
@@ -237,7 +253,7 @@ export class ChatState {
       // Honest sources: exactly the passages in this prompt, with their prompt numbers.
       reply.sources = found.filter((s) => prompt.used.includes(s.n));
       try {
-        await this.#stream(prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        await streamAnswer(this.#deps.llm, prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
         return;
       } catch (error) {
         const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
@@ -246,42 +262,13 @@ export class ChatState {
     }
   }
 
-  async #stream(
-    messages: ChatMessage[],
-    sampling: { maxTokens: number; temperature: number; topP: number },
-    reply: LiveMessage,
-    signal: AbortSignal,
-  ): Promise<void> {
-    let pending = '';
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      reply.content += pending;
-      pending = '';
-    };
-    const result = await this.#deps.llm.call(
-      'generate',
-      { messages, ...sampling },
-      {
-        signal,
-        onEvent: (event) => {
-          pending += event.text;
-          frame ||= requestAnimationFrame(flush);
-        },
-      },
-    ).finally(() => {
-      if (frame) cancelAnimationFrame(frame);
-      flush();
-    });
-    reply.content = result.text;
-    reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
-  }
-
   /** Every run that sets `busy` ends here (a conversation left meanwhile is saved as itself). */
   async #save(): Promise<void> {
     const detached = this.#detached;
     this.#detached = null;
     const target = detached ?? { id: this.#id, title: this.#title, messages: this.messages };
+    // An answer searched before a delete finished may have been given that document's passages.
+    scrubInPlace(target.messages, this.#removedDocs);
     const record: ConversationRecord = {
       id: target.id,
       title: target.title ?? autoTitle(target.messages),

@@ -9,6 +9,7 @@ import { byNewest, cleanTitle, summarize, type ConversationSummary } from '../st
 import { deleteConversation, getConversation, listConversations, renameConversation, saveConversation, searchConversations } from '../storage/conversations';
 import { onLibraryChange } from '../storage/library-changes';
 import type { ConversationRecord } from '../storage/schema';
+import { scrubConversation } from '../storage/scrub-document';
 import type { ChatState } from './chat.svelte';
 
 /** How long a deleted conversation can be brought back. */
@@ -159,6 +160,12 @@ export class ConversationsState {
     } catch (error) {
       this.#fail(error);
     }
+  }
+
+  /** A document was deleted: a chat waiting for Undo must not bring its text back. */
+  documentRemoved(docId: string): void {
+    const deleted = this.deleted;
+    if (deleted) deleted.record = scrubConversation(deleted.record, new Set([docId])) ?? deleted.record;
   }
 
   dismissUndo(): void {

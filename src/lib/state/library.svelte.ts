@@ -19,7 +19,7 @@ import type { IndexLoadReport, LibrarySync } from '../../../workers/retrieval.pr
 import type { EmbedderChoice } from '../../../workers/library.protocol';
 
 export interface LibraryHooks {
-  /** Documents were deleted (here or in another window): forget what the page holds of them. */
+  /** Documents were deleted (here or in another window): the text the page holds in memory goes too. */
   onRemoved: (docIds: string[]) => void;
 }
 

@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import type { FormatId } from '../ingest/formats';
 import type { RetrievalClient } from '../retrieval/client';
 import type { SourceRef } from '../storage/schema';
+import { deletedSource } from '../storage/scrub-document';
 import type { PageRect, PassageBlock, RenderedPage } from '../../../workers/retrieval.protocol';
 
 export type PageStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
@@ -90,6 +91,7 @@ export class PassageState {
   }
 
   async show(source: SourceRef): Promise<void> {
+    if (source.deleted) return; // nothing of it is left to show
     const seq = ++this.#seq;
     this.#stopRender();
     this.#free(this.open);
@@ -130,6 +132,17 @@ export class PassageState {
     this.open = { ...view, pageIndex: index, pageView: loadingPage(view.pages[index] as number, view.pageView?.pageCount ?? null) };
     this.#drawn = null;
     if (this.#layout) void this.#renderPage(this.#seq);
+  }
+
+  /**
+   * A document was deleted: a passage of it that is open says so, and keeps none of its text (the
+   * page drawn from it, the text around it); answers still on their way are dropped.
+   */
+  documentRemoved(docId: string): void {
+    const view = this.open;
+    if (view?.source.docId !== docId) return;
+    this.close();
+    this.open = { source: deletedSource(view.source), before: '', after: '', blocks: [], format: null, pages: [], pageIndex: 0, pageView: null };
   }
 
   close(): void {

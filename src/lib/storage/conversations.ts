@@ -7,13 +7,21 @@ import { openHearthDb, storageError } from './db';
 import { byNewest, cleanTitle, conversationMatches, foldForSearch, summarize, type ConversationSummary } from './conversation-summary';
 import { announce } from './library-changes';
 import type { ConversationRecord } from './schema';
+import { keepDeletions } from './scrub-document';
 
 export type { ConversationSummary } from './conversation-summary';
 
+/**
+ * Store a conversation. Sources the stored copy marks deleted are scrubbed from this one too, in the
+ * same transaction: a copy read before a document was deleted (another tab) cannot bring its text back.
+ */
 export async function saveConversation(conversation: ConversationRecord): Promise<void> {
   const db = await openHearthDb();
   try {
-    await db.put('conversations', $snapshot(conversation));
+    const tx = db.transaction('conversations', 'readwrite');
+    const record = $snapshot(conversation);
+    await tx.store.put(keepDeletions(record, await tx.store.get(record.id)));
+    await tx.done;
   } catch (error) {
     throw storageError(error);
   }

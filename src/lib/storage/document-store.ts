@@ -29,6 +29,9 @@ export interface DocumentStore {
   save(doc: DocumentRecord, chunks: ChunkRecord[], replaces?: string): Promise<string[]>;
   /** Store several finished documents: all of them, or (on any failure) none. */
   saveAll(entries: readonly { doc: DocumentRecord; chunks: ChunkRecord[] }[]): Promise<void>;
-  /** Delete a document and its chunks; resolves to the removed chunk ids ([] for a document not stored). */
+  /**
+   * Delete a document and its chunks (IndexedDB: also its queue entry and its text in saved
+   * conversations); resolves to the removed chunk ids ([] for a document not stored).
+   */
   remove(docId: string): Promise<string[]>;
 }

@@ -2,11 +2,12 @@
  * The document store in IndexedDB (the browser's DocumentStore). A document and all of its chunks
  * are written in one transaction, together with removing its queue entry (and the document it
  * replaces), so a half-ingested document can never be read back and a finished one is never queued
- * twice; deleting is one transaction too.
+ * twice; deleting is one transaction too, and takes the document's text out of saved conversations.
  */
 import { appError } from '../errors';
 import { openHearthDb, storageError } from './db';
 import type { DocumentStore } from './document-store';
+import { scrubConversation } from './scrub-document';
 import type { ChunkRecord, DocumentRecord } from './schema';
 
 /** Store a finished document; `replaces` (a document id) is deleted in the same transaction. */
@@ -46,13 +47,24 @@ async function saveDocuments(entries: readonly { doc: DocumentRecord; chunks: Ch
   }
 }
 
+/**
+ * Delete a document everywhere IndexedDB holds its text: its chunks, its queue entry, and the
+ * passages and quoted sentences saved in conversations (scrub-document.ts), all in one transaction,
+ * so no reader ever sees the document gone but its text still quoted.
+ */
 async function deleteDocument(docId: string): Promise<string[]> {
   const db = await openHearthDb();
   try {
-    const tx = db.transaction(['documents', 'chunks'], 'readwrite');
+    const tx = db.transaction(['documents', 'chunks', 'conversations', 'queue'], 'readwrite');
     const chunkIds = await tx.objectStore('chunks').index('byDoc').getAllKeys(docId);
     for (const id of chunkIds) void tx.objectStore('chunks').delete(id);
     void tx.objectStore('documents').delete(docId);
+    void tx.objectStore('queue').delete(docId);
+    const gone = new Set([docId]);
+    for (let c = await tx.objectStore('conversations').openCursor(); c; c = await c.continue()) {
+      const scrubbed = scrubConversation(c.value, gone);
+      if (scrubbed) void c.update(scrubbed);
+    }
     await tx.done;
     return chunkIds;
   } catch (error) {

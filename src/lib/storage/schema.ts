@@ -7,6 +7,8 @@
  * 2. documents gain format, content hash, pages, title, warnings, stored bytes and whether the
  *    original is kept; chunks gain page range and heading path; the ingestion queue store.
  * 3. chunk vectors are stored as float16 (half the bytes of float32, same ranking: see vector.ts).
+ *    Later, optional fields only (no new version): `deleted` on a conversation's sources and quick-answer
+ *    sentences, for a document deleted from this device (storage/scrub-document.ts).
  */
 import type { DBSchema } from 'idb';
 import type { FormatId } from '../ingest/formats';
@@ -84,6 +86,8 @@ export type AssistantKind = 'answer' | 'extracts' | 'not-found';
 export interface Extract {
   n: number;
   text: string;
+  /** Its document was deleted: the sentence is gone (`text` is ''), the mark stays where it was quoted. */
+  deleted?: true;
 }
 
 export interface ChatMessageRecord {
@@ -116,6 +120,12 @@ export interface SourceRef {
   page?: number;
   pageEnd?: number;
   headingPath?: string[];
+  /**
+   * Its document was deleted from this device: the citation keeps `n`, `chunkId`, `docId` and
+   * `docName`, but not what could tell its content (`text` is '', `start` and `end` are 0, no page
+   * and no heading path). Shown as "[n] document deleted"; it cannot be opened.
+   */
+  deleted?: true;
 }
 
 export interface ConversationRecord {
