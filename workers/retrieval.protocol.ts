@@ -6,6 +6,7 @@ import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
 import type { DocumentRecord, QueueRecord, SourceRef } from '../src/lib/storage/schema';
 import type { FormatId } from '../src/lib/ingest/formats';
 import type { BlockKind } from '../src/lib/ingest/parsed';
+import type { BackupExportResult, BackupRequest, BackupRestoreEvent, BackupRestoreResult } from './backup/messages';
 
 export interface LoadProgress {
   kind: 'progress';
@@ -201,5 +202,9 @@ export type RetrievalProtocol = {
   exportPack: { payload: { docIds: string[]; includeOriginals: boolean }; event: never; result: { pack: Blob } };
   /** Add a pack's documents: all of them or, on any failure, none. */
   importPack: { payload: { file: File }; event: PackImportEvent; result: PackImportResult };
+  /** Everything (documents with originals, conversations, the page's settings and model ids) as one backup file (workers/backup/format.ts). */
+  exportBackup: { payload: BackupRequest; event: never; result: BackupExportResult };
+  /** Add a backup's documents and conversations: all of them, read back and checked, or (on any failure or cancel) none. */
+  restoreBackup: { payload: { file: File }; event: BackupRestoreEvent; result: BackupRestoreResult };
   embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };
 };

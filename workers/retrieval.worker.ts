@@ -14,7 +14,9 @@ import { IngestQueue } from './retrieval/ingest-queue';
 import { opfsOriginals } from './retrieval/originals';
 import { renderPage } from './retrieval/page-render';
 import { passageText } from './retrieval/passage-text';
-import { exportPack, importPack } from './retrieval/packs';
+import { CREATED_BY, exportPack, importPack } from './retrieval/packs';
+import { handleExportBackup, handleRestoreBackup } from './backup/handlers';
+import { idbBackupStore } from '../src/lib/storage/restore';
 import { PACK_MIME } from '../src/lib/pack-file';
 import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
@@ -173,6 +175,19 @@ serve<RetrievalProtocol>(self, {
   async importPack({ file }, { emit, signal }) {
     const { embedder, index, docNames, indexStore } = ready();
     const { stored, ...result } = await importPack(file, { embedder, documents, originals: opfsOriginals, emit, signal });
+    for (const { doc, chunks } of stored) {
+      for (const chunk of chunks) index.add(chunk);
+      docNames.set(doc.id, doc.name);
+    }
+    if (stored.length > 0) indexStore.changed(index);
+    return result;
+  },
+
+  exportBackup: (request) => handleExportBackup(request, { embedder: ready().embedder.model, documents, originals: opfsOriginals, store: idbBackupStore, createdBy: CREATED_BY }),
+
+  async restoreBackup(payload, { emit, signal }) {
+    const { embedder, index, docNames, indexStore } = ready();
+    const { stored, ...result } = await handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal });
     for (const { doc, chunks } of stored) {
       for (const chunk of chunks) index.add(chunk);
       docNames.set(doc.id, doc.name);

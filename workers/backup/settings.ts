@@ -1,0 +1,32 @@
+/**
+ * The settings a backup carries. A backup is a file people copy to USB sticks and cloud folders, so
+ * nothing in it may open anything: a URL keeps its address but loses its user name, password, query
+ * and fragment (where access tokens go). Read back, they pass the app's own checks (readSettings).
+ */
+import { readSettings, type Settings } from '../../src/lib/config/settings';
+
+/** The settings as a backup stores them. */
+export function shareableSettings(settings: Settings): Settings {
+  return { ...settings, catalogUrl: withoutSecrets(settings.catalogUrl), modelBaseUrl: withoutSecrets(settings.modelBaseUrl) };
+}
+
+/** Settings read from a backup (already schema-checked), with the app's ranges and defaults applied. */
+export function settingsFromBackup(raw: unknown): Settings {
+  const settings = readSettings({ getItem: () => JSON.stringify(raw) });
+  return shareableSettings(settings);
+}
+
+function withoutSecrets(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
