@@ -30,3 +30,17 @@ function withoutSecrets(value: string | null): string | null {
     return null;
   }
 }
+
+/** The backup's settings differ from these ones (secrets aside, which a backup never holds). */
+export function settingsDiffer(current: Settings, fromBackup: Settings): boolean {
+  return JSON.stringify(shareableSettings(current)) !== JSON.stringify(shareableSettings(fromBackup));
+}
+
+/**
+ * The settings to store when the person applies a backup's: the backup's, except that a URL which
+ * is the current one without its secrets stays the current one (so its access token still works).
+ */
+export function settingsToApply(current: Settings, fromBackup: Settings): Settings {
+  const keep = (now: string | null, restored: string | null) => (now && withoutSecrets(now) === restored ? now : restored);
+  return { ...fromBackup, catalogUrl: keep(current.catalogUrl, fromBackup.catalogUrl), modelBaseUrl: keep(current.modelBaseUrl, fromBackup.modelBaseUrl) };
+}
