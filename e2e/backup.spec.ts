@@ -11,7 +11,7 @@ import { chunkTerms } from '../src/lib/core/chunk-terms';
 import type { ChunkRecord, DocumentRecord } from '../src/lib/storage/schema';
 import { writeBackup } from '../workers/backup/write';
 import { longProse, pdfWithPages } from './fixtures/files';
-import { ask, documentItem, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+import { ask, documentItem, expectLibraryReady, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -95,8 +95,13 @@ function stored(page: Page) {
   });
 }
 
-test('a backup restored in a fresh profile has the same documents, chats and passages for the same questions', async ({ page, browser }, testInfo) => {
+test('a backup restored in a fresh profile has the same documents, chats, settings and passages for the same questions', async ({ page, browser }, testInfo) => {
   await openReady(page);
+  // Short answers (the test model writes nonsense; the passages are what is compared), and a setting to carry over.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Longest answer').fill('16');
+  await saveSettings(page);
+  await expectLibraryReady(page);
   await page.getByTestId('file-input').setInputFiles([
     { name: 'lighthouse.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(PAGES, 'The lighthouse handbook') },
     { name: 'tomatoes.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTES) },
@@ -131,6 +136,15 @@ test('a backup restored in a fresh profile has the same documents, chats and pas
     // The same records in IndexedDB and the same originals in OPFS as in the first profile.
     const after = await stored(other);
     expect(after).toEqual(before);
+
+    // The backup's settings are offered; taking them restarts Hearth with them, the restored library still there.
+    await expect(backupSection(other)).toContainText('The backup has other settings.');
+    await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: "Use the backup's settings" }).click()]);
+    await expectLibraryReady(other);
+    await other.getByRole('button', { name: 'Settings' }).click();
+    await expect(other.getByLabel('Longest answer')).toHaveValue('16');
+    await other.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(chatTitles(other)).toHaveText([WATER, FOG]);
 
     // A restored chat opens with its answer and sources; a question asked again finds the same passages.
     await chatList(other).locator('li.chat-item', { hasText: FOG }).locator('button.chat-open').click();
