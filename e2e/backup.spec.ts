@@ -240,4 +240,6 @@ test('a damaged backup and a cancelled restore leave the library exactly as it w
   const after = await stored(page);
   expect(after.conversationCount).toBe(2);
   expect(after.originals).toHaveLength(2);
+  // Searchable at once, without a reload.
+  expect((await quickAnswer(page, WATER)).extracts).toContain('Water the plants deeply twice a week.');
 });

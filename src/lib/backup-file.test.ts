@@ -22,6 +22,7 @@ describe('backup file and restore summary', () => {
     const text = restoreSummary({ ...RESULT, skippedDocuments: ['a.pdf', 'b.pdf'], skippedConversations: 1, reembedded: 40, embedder: 'other' });
     expect(text).toContain('2 documents and 1 conversation were already here.');
     expect(text).toContain('made with another model (other), so its 40 passages were prepared for search again');
+    expect(restoreSummary({ ...RESULT, documents: 1, reembedded: 1, embedder: null })).toContain('made with no embedding model, so its 1 passage was prepared');
     expect(restoreSummary({ ...RESULT, documents: 0, conversations: 0, skippedDocuments: ['a.pdf'] })).toBe('Nothing to restore: everything in this backup is already here.');
   });
 

@@ -23,7 +23,7 @@ export function restoreSummary(r: BackupRestoreResult): string {
     const what = [r.skippedDocuments.length ? count(r.skippedDocuments.length, 'document') : '', r.skippedConversations ? count(r.skippedConversations, 'conversation') : ''].filter(Boolean);
     parts.push(`${what.join(' and ')} ${skipped === 1 ? 'was' : 'were'} already here.`);
   }
-  if (r.reembedded > 0) parts.push(`The backup was made with ${r.embedder ? `another model (${r.embedder})` : 'no embedding model'}, so its ${r.reembedded} passages were prepared for search again on this device.`);
+  if (r.reembedded > 0) parts.push(`The backup was made with ${r.embedder ? `another model (${r.embedder})` : 'no embedding model'}, so its ${count(r.reembedded, 'passage')} ${r.reembedded === 1 ? 'was' : 'were'} prepared for search again on this device.`);
   return parts.join(' ');
 }
 

@@ -81,6 +81,7 @@ async function write(plan: RestorePlan, deps: RestoreDeps): Promise<CheckReport>
     stopIfCancelled(signal);
     return report;
   } catch (error) {
+    // Should the undo itself fail, its error is thrown and the originals stay with their documents.
     if (committed) await store.undo(docIds, conversationIds);
     await Promise.all(written.map((id) => originals.remove(id).catch(() => undefined)));
     throw error;

@@ -3,7 +3,8 @@
  * progress (checking the file, embedding again when it was made with another model, saving,
  * checking what was saved), a cancel, an outcome the person can read, and an offer to use the
  * backup's settings. The worker does the work (workers/backup). Anything that holds the app can
- * start a restore with `backupOf(app).restore(file)` (an eviction notice, for one).
+ * start a restore with `backupOf(app).restore(file)` (an eviction notice, for one); before the
+ * library is ready it is refused with the library's own error, as adding a file is.
  */
 import { backupFileName, checkedDetail, restoreSummary } from '../backup-file';
 import type { EmbedderModel, RerankerModel } from '../catalog/types';
@@ -22,6 +23,8 @@ export interface BackupDeps {
   onRestored: () => Promise<void>;
   /** Store settings and restart (they take effect on reload). */
   applySettings: (settings: Settings) => void;
+  /** Null when the library can take a restore, else why not (its embedder is still loading or failed). */
+  notReady: () => AppError | null;
 }
 
 export type BackupProgress = Omit<BackupRestoreEvent, 'kind'>;
@@ -39,6 +42,8 @@ export function backupProgressLabel(p: BackupProgress): string {
 
 export class BackupState {
   busy = $state<'backup' | 'restore' | null>(null);
+  /** What the shown error or outcome is about. */
+  last = $state<'backup' | 'restore' | null>(null);
   progress = $state<BackupProgress | null>(null);
   error = $state<AppError | null>(null);
   outcome = $state<string | null>(null);
@@ -97,6 +102,13 @@ export class BackupState {
   }
 
   async #restore(file: File): Promise<BackupRestoreResult | null> {
+    const notReady = this.#deps.notReady();
+    if (notReady) {
+      this.dismiss();
+      this.last = 'restore';
+      this.error = notReady;
+      return null;
+    }
     this.#begin('restore');
     this.#abort = new AbortController();
     try {
@@ -121,6 +133,7 @@ export class BackupState {
 
   #begin(kind: 'backup' | 'restore'): void {
     this.busy = kind;
+    this.last = kind;
     this.dismiss();
     this.progress = null;
   }
@@ -144,6 +157,7 @@ export function backupOf(app: AppState): BackupState {
         await app.conversations.refresh();
       },
       applySettings: (settings) => app.saveSettings(settings),
+      notReady: () => (app.library.status === 'ready' ? null : (app.library.loadError ?? appError('EMBEDDING_FAILED', { detail: 'the embedding model is not loaded yet' }))),
     });
     states.set(app, state);
   }
