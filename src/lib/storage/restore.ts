@@ -12,19 +12,21 @@ import type { ChunkRecord, ConversationRecord, DocumentRecord } from './schema';
 const STORES = ['documents', 'chunks', 'conversations'] as const;
 
 async function restore(batch: RestoreBatch, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) throw appError('ABORTED');
   const db = await openHearthDb();
-  const tx = db.transaction([...STORES], 'readwrite');
-  // A cancel while the requests are still running aborts the transaction; once it commits it is too late.
-  const onAbort = () => {
-    try {
-      tx.abort();
-    } catch {
-      // already committed or aborted
-    }
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  let onAbort: (() => void) | undefined;
   try {
+    const tx = db.transaction([...STORES], 'readwrite');
+    // A cancel while the requests are still running aborts the transaction; once it commits it is too late.
+    onAbort = () => {
+      try {
+        tx.abort();
+      } catch {
+        // already committed or aborted
+      }
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // (a cancel while the database was opening fired before the listener was there)
+    if (signal?.aborted) onAbort();
     // Failures surface through tx.done (a failed request aborts the transaction).
     const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
     for (const { doc, chunks } of batch.documents) {
@@ -37,7 +39,7 @@ async function restore(batch: RestoreBatch, signal?: AbortSignal): Promise<void>
     if (signal?.aborted) throw appError('ABORTED');
     throw storageError(error);
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
