@@ -10,6 +10,7 @@
  */
 import type { EmbedderModel } from '../src/lib/catalog/types';
 import type { DocumentRecord, QueueRecord } from '../src/lib/storage/schema';
+import type { BackupRestoreEvent, BackupRestoreResult } from './backup/messages';
 
 export interface EmbedderChoice {
   embedder: EmbedderModel;
@@ -61,4 +62,6 @@ export type LibraryProtocol = {
   remove: { payload: { docId: string }; event: never; result: RemoveResult };
   /** Add a pack's documents: all of them or, on any failure, none. */
   importPack: { payload: EmbedderChoice & { file: File }; event: PackImportEvent; result: PackImportResult };
+  /** Add a backup's documents and conversations: all of them, read back and checked, or (on any failure or cancel) none. */
+  restoreBackup: { payload: EmbedderChoice & { file: File }; event: BackupRestoreEvent; result: BackupRestoreResult & { added: string[] } };
 };

@@ -12,6 +12,8 @@
 import { serve } from '../src/lib/rpc/server';
 import { idbDocumentStore } from '../src/lib/storage/documents';
 import { announce } from '../src/lib/storage/library-changes';
+import { idbBackupStore } from '../src/lib/storage/restore';
+import { handleRestoreBackup } from './backup/handlers';
 import { IdleEmbedder } from './library/idle-embedder';
 import { IngestQueue } from './library/ingest-queue';
 import { withWriteLock } from './library/write-lock';
@@ -64,5 +66,16 @@ serve<LibraryProtocol>(self, {
     const { stored, ...result } = await embedders.using(payload, (embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal }));
     if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
     return result;
+  },
+
+  async restoreBackup(payload, { emit, signal }) {
+    // Rare and all-or-nothing: it holds the write lock from its first check to its last.
+    const { stored, ...result } = await embedders.using(payload, (embedder) =>
+      withWriteLock(() => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal })),
+    );
+    const added = stored.map((s) => s.doc.id);
+    if (added.length > 0) announce({ kind: 'documents', added, removed: [] });
+    if (result.conversations > 0) announce({ kind: 'conversations', id: '' });
+    return { ...result, added };
   },
 });

@@ -6,6 +6,7 @@ import type { EmbedderModel, RerankerModel } from '../src/lib/catalog/types';
 import type { DocumentRecord, SourceRef } from '../src/lib/storage/schema';
 import type { FormatId } from '../src/lib/ingest/formats';
 import type { BlockKind } from '../src/lib/ingest/parsed';
+import type { BackupExportResult, BackupRequest } from './backup/messages';
 
 export interface LoadProgress {
   kind: 'progress';
@@ -177,5 +178,7 @@ export type RetrievalProtocol = {
   search: { payload: SearchPayload; event: never; result: SearchResult };
   /** The documents as one knowledge pack file (workers/pack/format.ts). */
   exportPack: { payload: { docIds: string[]; includeOriginals: boolean }; event: never; result: { pack: Blob } };
+  /** Everything (documents with originals, conversations, the page's settings and model ids) as one backup file (workers/backup/format.ts); restoring is the library worker's. */
+  exportBackup: { payload: BackupRequest; event: never; result: BackupExportResult };
   embed: { payload: { texts: string[]; kind: 'query' | 'passage' }; event: never; result: { vectors: Float32Array[] } };
 };

@@ -16,7 +16,9 @@ import { onLibraryChange } from '../src/lib/storage/library-changes';
 import { opfsOriginals } from './retrieval/originals';
 import { renderPage } from './retrieval/page-render';
 import { passageText } from './retrieval/passage-text';
-import { exportPack } from './retrieval/packs';
+import { CREATED_BY, exportPack } from './retrieval/packs';
+import { handleExportBackup } from './backup/handlers';
+import { idbBackupStore } from '../src/lib/storage/restore';
 import { PACK_MIME } from '../src/lib/pack-file';
 import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
@@ -154,6 +156,8 @@ serve<RetrievalProtocol>(self, {
     const bytes = await exportPack(docIds, includeOriginals, ready().embedder.model, documents, opfsOriginals);
     return { pack: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: PACK_MIME }) };
   },
+
+  exportBackup: (request) => handleExportBackup(request, { embedder: ready().embedder.model, documents, originals: opfsOriginals, store: idbBackupStore, createdBy: CREATED_BY }),
 
   async embed({ texts, kind }) {
     return { vectors: await ready().embedder.embed(texts, kind) };

@@ -3,6 +3,8 @@
  * reader's guard), then the manifest's format and version are checked, every entry against its
  * SHA-256 and size, the records against their schemas, and the counts and vector sizes against each
  * other. Any failure is PACK_DAMAGED or PACK_VERSION_UNSUPPORTED, and nothing is returned.
+ * A backup (workers/backup) is a pack with more entries: `verifyPack` runs the same checks and hands
+ * back the raw manifest and every verified entry, refusing with the backup's own codes and words.
  */
 import * as v from 'valibot';
 import { AppError, appError } from '../../src/lib/errors';
@@ -13,15 +15,33 @@ import { ChunksSchema, DocumentsSchema, ENTRY, ManifestSchema, PACK_FORMAT, PACK
 const GB = 1024 ** 3;
 const LIMITS = { maxEntries: 200_000, maxTotalBytes: 4 * GB, maxEntryBytes: 2 * GB, maxRatio: 400 };
 
-function damaged(name: string, why: string, cause?: unknown): AppError {
-  return appError('PACK_DAMAGED', {
-    message: `“${name}” ${why}, so nothing was imported. Ask for a fresh copy of the pack, or make it again.`,
-    detail: name,
-    cause,
-  });
+/** How a reader words its refusals: the file's kind in its messages, and which errors it throws. */
+export interface Refusal {
+  /** "knowledge pack", "backup": fills "is not a Hearth …". */
+  noun: string;
+  damaged(name: string, why: string, cause?: unknown): AppError;
+  newer(name: string, version: number): AppError;
 }
 
-function parseJson(bytes: Uint8Array | undefined, entry: string, name: string): unknown {
+const PACK_REFUSAL: Refusal = {
+  noun: 'knowledge pack',
+  damaged: (name, why, cause) =>
+    appError('PACK_DAMAGED', {
+      message: `“${name}” ${why}, so nothing was imported. Ask for a fresh copy of the pack, or make it again.`,
+      detail: name,
+      cause,
+    }),
+  newer: (name, version) => appError('PACK_VERSION_UNSUPPORTED', { detail: `${name}: pack version ${version}, this Hearth reads up to ${PACK_VERSION}` }),
+};
+
+/** A pack whose every entry passed its checksum, with the raw manifest and entries for a reader that wants more. */
+export interface VerifiedPack {
+  pack: Pack;
+  rawManifest: Record<string, unknown>;
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+export function parseJson(bytes: Uint8Array | undefined, entry: string, name: string, damaged: Refusal['damaged'] = PACK_REFUSAL.damaged): unknown {
   if (!bytes) throw damaged(name, `has no ${entry}`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -30,28 +50,31 @@ function parseJson(bytes: Uint8Array | undefined, entry: string, name: string): 
   }
 }
 
-function validated<T>(schema: v.GenericSchema<unknown, T>, value: unknown, entry: string, name: string): T {
+export function validated<T>(schema: v.GenericSchema<unknown, T>, value: unknown, entry: string, name: string, damaged: Refusal['damaged'] = PACK_REFUSAL.damaged): T {
   const result = v.safeParse(schema, value);
   if (!result.success) throw damaged(name, `has a malformed ${entry} (${v.getDotPath(result.issues[0]) ?? 'top level'}: ${result.issues[0].message})`);
   return result.output;
 }
 
 export async function readPack(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<Pack> {
+  return (await verifyPack(bytes, name, PACK_REFUSAL, signal)).pack;
+}
+
+export async function verifyPack(bytes: Uint8Array, name: string, refusal: Refusal, signal?: AbortSignal): Promise<VerifiedPack> {
+  const { damaged, noun } = refusal;
   let files: Map<string, Uint8Array>;
   try {
     files = openZipGuarded(bytes, { name, limits: LIMITS, ...(signal ? { signal } : {}) }).files;
   } catch (error) {
     if (error instanceof AppError && error.code === 'ABORTED') throw error;
-    throw damaged(name, 'is not a Hearth knowledge pack or is damaged', error);
+    throw damaged(name, `is not a Hearth ${noun} or is damaged`, error);
   }
 
-  const raw = parseJson(files.get(ENTRY.manifest), ENTRY.manifest, name) as { format?: unknown; version?: unknown } | null;
-  if (raw?.format !== PACK_FORMAT) throw damaged(name, 'is not a Hearth knowledge pack');
-  if (typeof raw.version === 'number' && raw.version > PACK_VERSION) {
-    throw appError('PACK_VERSION_UNSUPPORTED', { detail: `${name}: pack version ${raw.version}, this Hearth reads up to ${PACK_VERSION}` });
-  }
-  const manifest = validated(ManifestSchema, raw, ENTRY.manifest, name) as PackManifest;
-  if (manifest.version !== PACK_VERSION) throw appError('PACK_VERSION_UNSUPPORTED', { detail: `${name}: pack version ${manifest.version}` });
+  const raw = parseJson(files.get(ENTRY.manifest), ENTRY.manifest, name, damaged) as { format?: unknown; version?: unknown } | null;
+  if (raw?.format !== PACK_FORMAT) throw damaged(name, `is not a Hearth ${noun}`);
+  if (typeof raw.version === 'number' && raw.version > PACK_VERSION) throw refusal.newer(name, raw.version);
+  const manifest = validated(ManifestSchema, raw, ENTRY.manifest, name, damaged) as PackManifest;
+  if (manifest.version !== PACK_VERSION) throw refusal.newer(name, manifest.version);
 
   for (const [entry, info] of Object.entries(manifest.entries)) {
     const body = files.get(entry);
@@ -62,9 +85,9 @@ export async function readPack(bytes: Uint8Array, name: string, signal?: AbortSi
     if (entry !== ENTRY.manifest && !(entry in manifest.entries)) throw damaged(name, `holds ${entry}, which its manifest does not list`);
   }
 
-  const documents = validated(DocumentsSchema, parseJson(files.get(ENTRY.documents), ENTRY.documents, name), ENTRY.documents, name) as PackDocument[];
-  const chunks = validated(ChunksSchema, parseJson(files.get(ENTRY.chunks), ENTRY.chunks, name), ENTRY.chunks, name) as PackChunk[];
-  checkCounts(manifest, documents, chunks, name);
+  const documents = validated(DocumentsSchema, parseJson(files.get(ENTRY.documents), ENTRY.documents, name, damaged), ENTRY.documents, name, damaged) as PackDocument[];
+  const chunks = validated(ChunksSchema, parseJson(files.get(ENTRY.chunks), ENTRY.chunks, name, damaged), ENTRY.chunks, name, damaged) as PackChunk[];
+  checkCounts(manifest, documents, chunks, name, damaged);
 
   let vectors: Uint16Array | null = null;
   if (manifest.vectors) {
@@ -83,10 +106,10 @@ export async function readPack(bytes: Uint8Array, name: string, signal?: AbortSi
     if (!body) throw damaged(name, `is missing the original of ${doc.name}`);
     originals.set(doc.original, body);
   }
-  return { manifest, documents, chunks, vectors, originals };
+  return { pack: { manifest, documents, chunks, vectors, originals }, rawManifest: raw as Record<string, unknown>, files };
 }
 
-function checkCounts(manifest: PackManifest, documents: PackDocument[], chunks: PackChunk[], name: string): void {
+function checkCounts(manifest: PackManifest, documents: PackDocument[], chunks: PackChunk[], name: string, damaged: Refusal['damaged']): void {
   if (manifest.counts.documents !== documents.length || manifest.counts.chunks !== chunks.length) throw damaged(name, 'has counts that disagree with its contents');
   const perDoc = new Array<number>(documents.length).fill(0);
   for (const c of chunks) {

@@ -21,8 +21,8 @@ const EMBED_BATCH = 16;
 export interface ToLibraryOptions {
   /** The embedder the library uses; null keeps the passages without vectors (BM25 only). */
   embedder: PassageEmbedder | null;
-  /** A fresh document id (documents get new ids, so a pack can be imported beside anything). */
-  newId: () => string;
+  /** A fresh document id (documents get new ids, so a pack can be imported beside anything); `n` indexes documents.json. */
+  newId: (n: number) => string;
   /** Content hashes already in the library: those documents are skipped, not doubled. */
   existingHashes?: ReadonlySet<string>;
   onEmbedProgress?: (done: number, total: number) => void;
@@ -51,7 +51,7 @@ export async function libraryFromPack(pack: Pack, options: ToLibraryOptions): Pr
       skipped.push(d.name);
       return;
     }
-    const id = options.newId();
+    const id = options.newId(n);
     const doc: DocumentRecord = {
       id,
       name: d.name,

@@ -1,6 +1,7 @@
 /**
  * Writing a knowledge pack (format.ts): JSON entries deflated, vectors and originals stored as they
- * are (they do not compress), every entry's SHA-256 in the manifest.
+ * are (they do not compress), every entry's SHA-256 in the manifest. A backup (workers/backup) is
+ * written by the same code with more entries and manifest fields (`PackExtension`).
  */
 import { zipSync, type Zippable } from 'fflate';
 import { sha256Hex } from '../retrieval/ingest';
@@ -18,9 +19,15 @@ export interface PackContents {
   createdBy: string;
 }
 
+/** What a kind of file built on the pack adds: entries (checksummed like the pack's own) and manifest fields. */
+export interface PackExtension {
+  entries: ReadonlyMap<string, Uint8Array>;
+  manifest: Record<string, unknown>;
+}
+
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
-export async function writePack(contents: PackContents): Promise<Uint8Array> {
+export async function writePack(contents: PackContents, extension?: PackExtension): Promise<Uint8Array> {
   const { documents, chunks, vectors, embedder } = contents;
   if (vectors && (!embedder || vectors.length !== chunks.length * embedder.dimensions)) {
     throw new RangeError(`writePack: ${vectors.length} vector values for ${chunks.length} passages of ${embedder?.dimensions ?? 0} dimensions`);
@@ -31,10 +38,15 @@ export async function writePack(contents: PackContents): Promise<Uint8Array> {
   ]);
   if (vectors) bodies.set(ENTRY.vectors, littleEndianBytes(vectors));
   for (const [name, bytes] of contents.originals ?? []) bodies.set(name, bytes);
+  for (const [name, bytes] of extension?.entries ?? []) {
+    if (bodies.has(name) || name === ENTRY.manifest) throw new RangeError(`writePack: the extension's entry ${name} is a pack entry`);
+    bodies.set(name, bytes);
+  }
 
   const entries: PackManifest['entries'] = {};
   for (const [name, bytes] of bodies) entries[name] = { bytes: bytes.byteLength, sha256: await sha256Hex(bytes) };
   const manifest: PackManifest = {
+    ...extension?.manifest,
     format: PACK_FORMAT,
     version: PACK_VERSION,
     createdAt: new Date().toISOString(),

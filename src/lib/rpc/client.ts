@@ -19,6 +19,12 @@ export interface CallOptions<E> {
   onEvent?: (event: E) => void;
   /** Aborting rejects the call with ABORTED at once, whatever the worker is doing, and cancels it there. */
   signal?: AbortSignal;
+  /**
+   * For writes: aborting cancels the call in the worker, but the call settles only with the worker's
+   * own reply, since a write past its point of no return still commits and its result must be
+   * shown ("cancelled, nothing changed" would be untrue). The liveness check still applies.
+   */
+  settleWithWorker?: boolean;
 }
 
 export interface WorkerClientOptions<P extends Protocol> {
@@ -80,11 +86,12 @@ export class WorkerClient<P extends Protocol> {
         this.#liveness.unwatch(requestId);
       };
       const onAbort = () => {
+        worker.postMessage({ kind: 'cancel', requestId } satisfies ToWorker<P>);
+        if (options.settleWithWorker) return;
         // Settle now rather than wait for the worker's ABORTED: it may be busy for seconds, or hung,
         // and Stop must take effect at once. Its late events and reply are dropped as stale.
         settle();
         reject(appError('ABORTED'));
-        worker.postMessage({ kind: 'cancel', requestId } satisfies ToWorker<P>);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(requestId, {

@@ -12,6 +12,7 @@ import { AppError, appError } from '../errors';
 import { createLibraryClient } from '../library/client';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
+import { BackupState } from './backup.svelte';
 import { ChatState } from './chat.svelte';
 import { ConversationsState } from './conversations.svelte';
 import { LibraryState } from './library.svelte';
@@ -46,7 +47,25 @@ export class AppState {
     onSaved: (record) => this.conversations.saved(record),
   });
   readonly conversations = new ConversationsState(this.chat, { onSwitch: () => this.passage.close() });
-  readonly storage = new StorageHealthState({ changes: () => [this.library.documents, this.conversations.items] });
+  readonly backup: BackupState = new BackupState({
+    client: this.retrieval,
+    writer: this.writer,
+    choice: () => this.library.embedderChoice,
+    request: () => ({ settings: this.settings, models: this.#modelsInUse() }),
+    onRestored: async (added) => {
+      await this.library.changed({ added, removed: [] });
+      await this.conversations.refresh();
+    },
+    applySettings: (settings) => this.saveSettings(settings),
+    notReady: () => (this.library.status === 'ready' ? null : (this.library.loadError ?? appError('EMBEDDING_FAILED', { detail: 'the embedding model is not loaded yet' }))),
+  });
+  readonly storage = new StorageHealthState({
+    changes: () => [this.library.documents, this.conversations.items],
+    // The eviction notice goes only once a restore succeeded; a failed one leaves it, with the backup's error shown.
+    restore: async (file) => {
+      if (!(await this.backup.restore(file))) throw this.backup.error ?? appError('ABORTED');
+    },
+  });
 
   get modelBaseUrl(): string {
     return this.settings.modelBaseUrl ?? this.catalog?.modelBaseUrl ?? '';
@@ -83,6 +102,14 @@ export class AppState {
     this.chat.documentRemoved(docId);
     this.conversations.documentRemoved(docId);
     this.passage.documentRemoved(docId);
+  }
+
+  /** The models a backup names: the ones the app starts with. */
+  #modelsInUse(): { embedder: string | null; llm: string | null; reranker: string | null } {
+    const catalog = this.catalog;
+    const embedder = catalog?.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
+    const reranker = catalog?.models.find((m): m is RerankerModel => m.kind === 'reranker');
+    return { embedder: embedder?.id ?? null, llm: this.model.model?.id ?? this.settings.llmId, reranker: reranker?.id ?? null };
   }
 
   #startLibrary(): Promise<void> {

@@ -140,7 +140,7 @@ export class IngestQueueState {
     };
     const replaced = 'replaceDocId' in payload ? payload.replaceDocId : undefined;
     const request: IngestPayload = { ...choice, ...payload };
-    void this.#client.call('ingest', request, { onEvent, signal }).then(
+    void this.#client.call('ingest', request, { onEvent, signal, settleWithWorker: true }).then(
       (doc) => this.#finish(key, { name, file, doc, ...(replaced ? { replaced } : {}) }),
       (error: unknown) => {
         const err = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });

@@ -76,8 +76,13 @@ export class LibraryState {
     this.#writer = writer;
     this.#hooks = hooks;
     this.queue = new IngestQueueState(writer, () => this.#choice, (outcome) => void this.#onOutcome(outcome));
-    this.packs = new PackState(client, writer, () => this.#choice, (docIds) => this.#changed({ added: docIds, removed: [] }));
+    this.packs = new PackState(client, writer, () => this.#choice, (docIds) => this.changed({ added: docIds, removed: [] }));
     onLibraryChange((change) => void this.#onChange(change));
+  }
+
+  /** The embedder documents are embedded with, once the library has started (null before). */
+  get embedderChoice(): EmbedderChoice | null {
+    return this.#choice;
   }
 
   /** The documents an export takes: the ones ticked for search. */
@@ -171,7 +176,7 @@ export class LibraryState {
   async remove(docId: string): Promise<void> {
     try {
       await this.#writer.call('remove', { docId });
-      await this.#changed({ added: [], removed: [docId] });
+      await this.changed({ added: [], removed: [docId] });
     } catch (error) {
       this.#notify('', error, null);
     }
@@ -198,7 +203,7 @@ export class LibraryState {
     if (outcome.doc?.warnings.length) {
       this.notices = [...this.notices, { id: this.#nextNotice++, fileName: outcome.name, error: null, warnings: outcome.doc.warnings, action: null, file: null }];
     }
-    if (outcome.doc) await this.#changed({ added: [outcome.doc.id], removed: outcome.replaced ? [outcome.replaced] : [] });
+    if (outcome.doc) await this.changed({ added: [outcome.doc.id], removed: outcome.replaced ? [outcome.replaced] : [] });
     else await this.#relist();
   }
 
@@ -207,7 +212,7 @@ export class LibraryState {
    * library channel): search first (so the next question sees the change), then the list, then
    * whatever else the page holds of deleted documents.
    */
-  async #changed(change: LibrarySync): Promise<void> {
+  async changed(change: LibrarySync): Promise<void> {
     if (this.status === 'ready') {
       try {
         await this.#client.call('sync', change);
@@ -224,7 +229,7 @@ export class LibraryState {
   }
 
   async #onChange(change: LibraryChange): Promise<void> {
-    if (change.kind === 'documents') await this.#changed(change);
+    if (change.kind === 'documents') await this.changed(change);
   }
 
   async #relist(): Promise<void> {

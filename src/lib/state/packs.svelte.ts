@@ -83,7 +83,7 @@ export class PackState {
       const choice = this.#choice();
       if (!choice) throw appError('EMBEDDING_FAILED', { detail: 'the library has not started' });
       const onEvent = (e: PackImportEvent) => (this.progress = { stage: e.stage, done: e.done, total: e.total });
-      const result = await this.#writer.call('importPack', { ...choice, file }, { signal: this.#abort.signal, onEvent });
+      const result = await this.#writer.call('importPack', { ...choice, file }, { signal: this.#abort.signal, onEvent, settleWithWorker: true });
       this.outcome = importSummary(file.name, result);
       await this.#onImported(result.documents.map((d) => d.id));
     } catch (error) {
