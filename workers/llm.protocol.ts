@@ -91,6 +91,8 @@ export interface StoredModelInfo {
   totalBytes: number | null;
   /** A download of this model is running in the worker. */
   downloading: boolean;
+  /** Another Hearth window is downloading this model (a download here would wait for it). */
+  downloadingElsewhere: boolean;
 }
 
 /** One file of a model folder picked from disk, with its path inside the folder (`webkitRelativePath`). */
