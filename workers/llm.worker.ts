@@ -14,16 +14,19 @@ import { serve } from '../src/lib/rpc/server';
 import { importGguf } from './downloads/import-gguf';
 import { importMlcFolder } from './downloads/import-mlc';
 import { cancelAllDownloads, cancelDownload, deleteAllStored, deleteStored, ensureStored, listStored } from './downloads/store';
+import { inTurn, needsTurns } from './engines/cpu-turns';
 import { createEngine } from './engines/create';
 import type { LlmEngine } from './engines/engine';
 import { claimOpen, listOpenElsewhere, openElsewhereError, type OpenClaim } from './engines/open-registry';
+import { defaultThreads } from './engines/threads';
 import type { GeneratePayload, GenerateResult, LlmProtocol, LoadPayload, LoadProgressEvent, LoadResult } from './llm.protocol';
 import { browserLocks } from './locks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let engine: LlmEngine | null = null;
-let loaded: { key: string; result: LoadResult } | null = null;
+/** `turns`: its generations take turns with other windows' (engines/cpu-turns.ts). */
+let loaded: { key: string; result: LoadResult; turns: boolean } | null = null;
 /** This window's "model open here" lock, held from the start of a load until the model is let go. */
 let claim: OpenClaim | null = null;
 /** Why the engine lost its model behind our back (GPU device lost), until the next load. */
@@ -106,7 +109,8 @@ serve<LlmProtocol>(self, {
         });
         const result = await next.load(payload, progress, signal, file ? [file] : undefined);
         engine = next;
-        loaded = { key, result };
+        const turns = payload.model.engine === 'wllama' && needsTurns(payload.threads ?? defaultThreads(), self.navigator.hardwareConcurrency ?? 1);
+        loaded = { key, result, turns };
         claim = nextClaim;
         lost = null;
         return result;
@@ -121,12 +125,14 @@ serve<LlmProtocol>(self, {
       checkGenerate(payload);
       if (!engine || !loaded) throw appError('GENERATION_FAILED', { detail: 'no model is loaded; call load first' });
       let result: GenerateResult;
+      const current = engine;
+      const run = () => current.generate(payload, (text) => emit({ kind: 'token', text }), signal);
       try {
-        result = await engine.generate(payload, (text) => emit({ kind: 'token', text }), signal);
+        result = await (loaded.turns ? inTurn(browserLocks(), signal, run) : run());
       } catch (error) {
         // After a GPU loss or a WASM crash the engine has freed the model: forget it, so the next
         // `load` really loads instead of answering "already loaded".
-        if (!engine.isLoaded()) await dropEngine();
+        if (!current.isLoaded()) await dropEngine();
         throw error;
       }
       // The rpc layer turns a cancelled call into ABORTED for the page; the tokens already went out.
