@@ -43,7 +43,7 @@ export const ERROR_CODES = {
     'The GPU stopped responding (the browser reset it), so the model stopped. Your documents and conversations are safe, and Hearth loads the model again with your next question. If this keeps happening, pick a smaller model.',
   OUT_OF_MEMORY: 'The device ran out of memory for this model. Pick a smaller model.',
   MODEL_OPEN_ELSEWHERE:
-    'The language model is open in another Hearth window, and this device may not have the memory to hold it twice. Ask your question there, or choose at the top of this window to move the model here.',
+    'The language model is open in another Hearth window, and this device may not have the memory to hold it twice. Ask your question there, or use the choices at the top of this window, such as moving it here.',
   DOWNLOADING_ELSEWHERE: 'This model is being downloaded in another Hearth window. Let it finish or cancel it there, then try again.',
   MODEL_IMPORT_INVALID: 'These files are not a model Hearth can import. Choose a .gguf file, or a folder with mlc-chat-config.json, tensor-cache.json, its weight shards and the model library (.wasm).',
   // generation
