@@ -6,6 +6,8 @@
  * download at once (what was stored is kept, and the next download continues from there).
  */
 import type { EngineId, LlmModel, LocalModel } from '../src/lib/catalog/types';
+import type { WireError } from '../src/lib/errors';
+import type { OpenModel } from '../src/lib/models/open-elsewhere';
 import type { KvCacheChoice } from './engines/kv-cache';
 
 export type LlmEngineId = Extract<EngineId, 'webllm' | 'wllama'>;
@@ -27,6 +29,11 @@ export interface LoadPayload {
   kvCache?: KvCacheChoice;
   /** Context window to allocate, at most the model's `contextLength` (default: min(contextLength, 4096)). */
   contextWindow?: number;
+  /**
+   * Load even though another Hearth window has a model open that calls for asking first (the user
+   * chose "load here too"). Without it such a load fails with MODEL_OPEN_ELSEWHERE before any download.
+   */
+  alongside?: boolean;
 }
 
 export interface LoadProgressEvent {
@@ -61,6 +68,14 @@ export interface TokenEvent {
 
 export type FinishReason = 'stop' | 'length' | 'aborted';
 
+/** What the worker holds now. */
+export interface WorkerModelState {
+  /** The loaded model, or null (never loaded, unloaded, or lost). */
+  loaded: LoadResult | null;
+  /** Why the engine lost its model by itself (DEVICE_LOST), until the next load; null otherwise. */
+  lost: WireError | null;
+}
+
 export interface GenerationStats {
   promptTokens: number;
   completionTokens: number;
@@ -91,6 +106,8 @@ export interface StoredModelInfo {
   totalBytes: number | null;
   /** A download of this model is running in the worker. */
   downloading: boolean;
+  /** Another Hearth window is downloading this model (a download here would wait for it). */
+  downloadingElsewhere: boolean;
 }
 
 /** One file of a model folder picked from disk, with its path inside the folder (`webkitRelativePath`). */
@@ -106,6 +123,10 @@ export type LlmProtocol = {
   generate: { payload: GeneratePayload; result: GenerateResult; event: TokenEvent };
   /** Free the model's memory. */
   unload: { payload: Record<string, never>; result: void; event: never };
+  /** Whether the model is still loaded (a GPU device can be lost while nobody asks anything). */
+  state: { payload: Record<string, never>; result: WorkerModelState; event: never };
+  /** The models open in the other Hearth windows, one entry per window. */
+  openElsewhere: { payload: Record<string, never>; result: OpenModel[]; event: never };
 
   /** Store every file of a model (resuming an unfinished download) without loading it. */
   download: { payload: ModelFilesRef; result: StoredModelInfo; event: LoadProgressEvent };

@@ -48,8 +48,12 @@ export const ERROR_CODES = {
   MODEL_LOAD_FAILED: 'The model could not be loaded. Try again, or pick a smaller model.',
   WEBGPU_UNAVAILABLE: 'This device has no usable WebGPU. Pick a model for the WASM engine (GGUF).',
   SHADER_F16_UNSUPPORTED: 'This GPU cannot run f16 models. Pick the q4f32 variant of the model.',
-  DEVICE_LOST: 'The GPU stopped responding. Hearth restarted the engine; try a smaller model if it happens again.',
+  DEVICE_LOST:
+    'The GPU stopped responding (the browser reset it), so the model stopped. Your documents and conversations are safe, and Hearth loads the model again with your next question. If this keeps happening, pick a smaller model.',
   OUT_OF_MEMORY: 'The device ran out of memory for this model. Pick a smaller model.',
+  MODEL_OPEN_ELSEWHERE:
+    'The language model is open in another Hearth window, and this device may not have the memory to hold it twice. Ask your question there, or use the choices at the top of this window, such as moving it here.',
+  DOWNLOADING_ELSEWHERE: 'This model is being downloaded in another Hearth window. Let it finish or cancel it there, then try again.',
   MODEL_IMPORT_INVALID: 'These files are not a model Hearth can import. Choose a .gguf file, or a folder with mlc-chat-config.json, tensor-cache.json, its weight shards and the model library (.wasm).',
   // generation
   GENERATION_FAILED: 'The answer could not be generated. Try again.',
@@ -135,6 +139,8 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   SHADER_F16_UNSUPPORTED: ModelError,
   DEVICE_LOST: ModelError,
   OUT_OF_MEMORY: ModelError,
+  MODEL_OPEN_ELSEWHERE: ModelError,
+  DOWNLOADING_ELSEWHERE: ModelError,
   MODEL_IMPORT_INVALID: ModelError,
   GENERATION_FAILED: GenerationError,
   PROMPT_TOO_LONG: GenerationError,

@@ -1,15 +1,20 @@
 /**
  * The LLM worker's model store: one place that knows where each engine keeps a model's files (GGUF in
- * our OPFS folder, web-llm in its Cache Storage), downloads what is missing (one download per model,
- * joined by later callers), and answers the model manager: what is stored, how big, delete.
+ * our OPFS folder, web-llm in its Cache Storage), downloads what is missing (one download per model:
+ * joined by later callers in this window, waited for in the others — see download-lock.ts), and
+ * answers the model manager: what is stored, how big, delete.
  */
 import type { LlmModel } from '../../src/lib/catalog/types';
 import type { ModelFilesRef, StoredModelInfo } from '../llm.protocol';
 import type { ProgressReport } from '../engines/engine';
+import { appError } from '../../src/lib/errors';
+import { browserLocks } from '../locks';
+import { downloadingElsewhere, whenNotDownloading, withDownloadLock } from './download-lock';
 import { downloadGguf } from './gguf-download';
 import { DownloadHub } from './hub';
-import { listStoredGguf, modelsDir, removeAllModelFiles, removeModelFiles } from './opfs-models';
-import { downloadWebLlm, removeAllWebLlm, removeWebLlm, webLlmState, type WebLlmSource } from './webllm-cache';
+import { completeFile, listStoredGguf, modelsDir, partialSize, readRecord, removeAllModelFiles, removeModelFiles } from './opfs-models';
+import { watchElsewhere, type StoredBytes } from './watch-elsewhere';
+import { downloadWebLlm, removeAllWebLlm, removeWebLlm, webLlmBytes, webLlmState, type WebLlmSource } from './webllm-cache';
 
 const MiB = 1024 * 1024;
 
@@ -34,33 +39,48 @@ export function ensureStored(ref: ModelFilesRef, onProgress: (p: ProgressReport)
   const { model } = ref;
   return hub.run(
     model.id,
-    async (downloadSignal, report) => {
+    (downloadSignal, report) => {
       const progress = (loadedBytes: number, totalBytes: number) =>
         report({ loadedBytes, totalBytes, text: 'Downloading the model…', phase: 'download' });
-      if (model.engine === 'wllama') {
-        return downloadGguf({ modelId: model.id, modelName: model.name, url: ref.modelUrl, expectedBytes: expectedBytes(model) }, progress, downloadSignal);
-      }
-      await downloadWebLlm(webLlmSourceOf(ref), model.name, progress, downloadSignal);
-      return null;
+      const watch = () => watchElsewhere(() => storedBytes(ref), report);
+      return withDownloadLock(browserLocks(), model.id, downloadSignal, watch, async () => {
+        if (model.engine === 'wllama') {
+          return downloadGguf({ modelId: model.id, modelName: model.name, url: ref.modelUrl, expectedBytes: expectedBytes(model) }, progress, downloadSignal);
+        }
+        await downloadWebLlm(webLlmSourceOf(ref), model.name, progress, downloadSignal);
+        return null;
+      });
     },
     onProgress,
     signal,
   );
 }
 
+/** What is stored of a model now, as another window's download fills it in. */
+async function storedBytes(ref: ModelFilesRef): Promise<StoredBytes> {
+  const expected = expectedBytes(ref.model);
+  if (ref.model.engine === 'webllm') return { loadedBytes: await webLlmBytes(webLlmSourceOf(ref)), totalBytes: expected };
+  const dir = await modelsDir();
+  const done = await completeFile(dir, ref.model.id);
+  if (done) return { loadedBytes: done.size, totalBytes: done.size };
+  const [bytes, record] = await Promise.all([partialSize(dir, ref.model.id), readRecord(dir, ref.model.id)]);
+  return { loadedBytes: bytes, totalBytes: record?.totalBytes ?? expected };
+}
+
 /** What is stored of each model (one pass over the GGUF folder, one look into web-llm's caches each). */
 export async function listStored(refs: ModelFilesRef[]): Promise<StoredModelInfo[]> {
   const gguf = new Map((await listStoredGguf(await modelsDir())).map((g) => [g.modelId, g]));
+  const elsewhere = await downloadingElsewhere(browserLocks());
   const out: StoredModelInfo[] = [];
   for (const ref of refs) {
     const id = ref.model.id;
-    const downloading = hub.isRunning(id);
+    const flags = { downloading: hub.isRunning(id), downloadingElsewhere: elsewhere.has(id) };
     if (ref.model.engine === 'wllama') {
       const g = gguf.get(id);
-      out.push({ modelId: id, state: g?.state ?? 'none', bytes: g?.bytes ?? 0, totalBytes: g?.totalBytes ?? null, downloading });
+      out.push({ modelId: id, state: g?.state ?? 'none', bytes: g?.bytes ?? 0, totalBytes: g?.totalBytes ?? null, ...flags });
     } else {
       const w = await webLlmState(webLlmSourceOf(ref)).catch(() => ({ state: 'none' as const, bytes: 0 }));
-      out.push({ modelId: id, state: w.state, bytes: w.bytes, totalBytes: w.state === 'complete' ? w.bytes : null, downloading });
+      out.push({ modelId: id, state: w.state, bytes: w.bytes, totalBytes: w.state === 'complete' ? w.bytes : null, ...flags });
     }
   }
   return out;
@@ -75,16 +95,31 @@ export function cancelAllDownloads(): Promise<void> {
   return hub.cancelAll();
 }
 
-/** Delete every stored file of one model, finished or not. Cancel its download first. */
+/**
+ * Delete every stored file of one model, finished or not. Cancels this window's download first.
+ * @throws AppError DOWNLOADING_ELSEWHERE while another window downloads it.
+ */
 export async function deleteStored(ref: ModelFilesRef): Promise<void> {
   await hub.cancel(ref.model.id);
-  if (ref.model.engine === 'wllama') await removeModelFiles(await modelsDir(), ref.model.id);
-  else await removeWebLlm(webLlmSourceOf(ref));
+  await whenNotDownloading(browserLocks(), ref.model.id, async () => {
+    if (ref.model.engine === 'wllama') await removeModelFiles(await modelsDir(), ref.model.id);
+    else await removeWebLlm(webLlmSourceOf(ref));
+  });
 }
 
-/** Delete every model file of both engines, imported ones included. */
+/**
+ * Delete every model file of both engines, imported ones included.
+ * @throws AppError DOWNLOADING_ELSEWHERE while another window downloads any model (nothing is deleted).
+ */
 export async function deleteAllStored(): Promise<void> {
   await hub.cancelAll();
+  const busy = [...(await downloadingElsewhere(browserLocks()))];
+  if (busy.length > 0) {
+    throw appError('DOWNLOADING_ELSEWHERE', {
+      message: 'A model is being downloaded in another Hearth window, so nothing was deleted. Let it finish or cancel it there, then try again.',
+      detail: busy.join(', '),
+    });
+  }
   await removeAllModelFiles();
   await removeAllWebLlm();
 }

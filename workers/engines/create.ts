@@ -1,9 +1,9 @@
 /** The engine factory: loads only the engine needed (web-llm and wllama are megabytes each, so each is a separate dynamic import). */
 import type { LlmEngineId } from '../llm.protocol';
-import type { LlmEngine } from './engine';
+import type { EngineOptions, LlmEngine } from './engine';
 
-/** Create the engine for a model's `engine` field. */
-export async function createEngine(engineId: LlmEngineId): Promise<LlmEngine> {
+/** Create the engine for a model's `engine` field (wllama has no GPU to lose, so it ignores `onLost`). */
+export async function createEngine(engineId: LlmEngineId, options: EngineOptions = {}): Promise<LlmEngine> {
   switch (engineId) {
     case 'wllama': {
       const { WllamaEngine } = await import('./wllama');
@@ -11,7 +11,7 @@ export async function createEngine(engineId: LlmEngineId): Promise<LlmEngine> {
     }
     case 'webllm': {
       const { WebLlmEngine } = await import('./webllm');
-      return new WebLlmEngine();
+      return new WebLlmEngine(options);
     }
     default: {
       const never: never = engineId;

@@ -2,6 +2,7 @@
  * The one interface both LLM engines implement, and what they share (context window, generation
  * clock). The factory is in create.ts, so the engines and this file do not import each other.
  */
+import type { AppError } from '../../src/lib/errors';
 import type {
   GeneratePayload,
   GenerateResult,
@@ -13,6 +14,12 @@ import type {
 } from '../llm.protocol';
 
 export type ProgressReport = Omit<LoadProgressEvent, 'kind'>;
+
+/** What the worker gives an engine when it creates one. */
+export interface EngineOptions {
+  /** Called once when the model is lost behind the engine's back (a GPU device lost while idle or busy). */
+  onLost?: (error: AppError) => void;
+}
 
 export interface LlmEngine {
   readonly id: LlmEngineId;

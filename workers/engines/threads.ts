@@ -9,3 +9,8 @@ export function cpuThreads(cores: number, crossOriginIsolated: boolean): number 
   const n = Math.floor(cores);
   return n <= 2 ? n : Math.min(8, Math.max(2, Math.floor(n / 2)));
 }
+
+/** The threads wllama uses when the load request does not say: this device's cores, if the page may share memory. */
+export function defaultThreads(): number {
+  return cpuThreads(globalThis.navigator?.hardwareConcurrency ?? 1, Boolean(globalThis.crossOriginIsolated));
+}

@@ -36,6 +36,18 @@ describe('mapWebLlmError', () => {
 
   it('maps a device lost during generation by its text', () => {
     expect(mapWebLlmError(new Error('GPU device lost: reason destroyed'), 'generate').code).toBe('DEVICE_LOST');
+    // What Chromium's WebGPU and web-llm's own log say once the device is gone.
+    expect(mapWebLlmError(new DOMException('Device lost during onSubmittedWorkDone', 'OperationError'), 'generate').code).toBe('DEVICE_LOST');
+    expect(mapWebLlmError(new DOMException('Device is lost', 'OperationError'), 'generate').code).toBe('DEVICE_LOST');
+    expect(mapWebLlmError(new Error('Device was lost. This can happen due to insufficient memory or other GPU constraints.'), 'generate').code).toBe('DEVICE_LOST');
+  });
+
+  it('maps ModelNotLoadedError while generating to DEVICE_LOST (web-llm unloads itself only when its device is lost)', () => {
+    const gone = named('ModelNotLoadedError', 'Model not loaded before trying to complete ChatCompletionRequest.');
+    const error = mapWebLlmError(gone, 'generate');
+    expect(error.code).toBe('DEVICE_LOST');
+    expect(error.message).toContain('loads the model again with your next question');
+    expect(mapWebLlmError(gone, 'load').code).not.toBe('DEVICE_LOST');
   });
 
   it('maps GPU and WASM memory failures to OUT_OF_MEMORY', () => {

@@ -31,6 +31,11 @@ export function mapWebLlmError(error: unknown, phase: EnginePhase): AppError {
       return appError('WEBGPU_UNAVAILABLE', opts);
     case 'DeviceLostError':
       return appError('DEVICE_LOST', opts);
+    case 'ModelNotLoadedError':
+      // We only generate after a load that worked; web-llm drops a loaded model on its own only in
+      // its device.lost handler, so a model that vanished means the GPU device was lost.
+      if (phase === 'generate') return appError('DEVICE_LOST', opts);
+      break;
     case 'ContextWindowSizeExceededError':
       return appError('PROMPT_TOO_LONG', opts);
     case 'GPUOutOfMemoryError':

@@ -2,17 +2,26 @@
  * The WebGPU engine: @mlc-ai/web-llm's MLCEngine, run directly in our LLM worker (not web-llm's own
  * worker wrapper), with an appConfig built from the catalog record. It refuses a model the GPU cannot
  * run (no adapter, no shader-f16) before any download, and names the missing file when one is absent.
+ * It watches its GPU device (gpu-device-watch.ts): after a loss the model counts as unloaded, a
+ * generation in flight ends with DEVICE_LOST (keeping what was streamed), and the next load starts afresh.
  */
 import { MLCEngine, type AppConfig, type ChatCompletionChunk, type InitProgressReport } from '@mlc-ai/web-llm';
 import { requiredFeaturesOf } from '../../src/lib/device/recommend';
 import { appError, type AppError } from '../../src/lib/errors';
 import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
-import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
+import { contextWindowFor, GenerationClock, type EngineOptions, type LlmEngine, type ProgressReport } from './engine';
 import { describeError, diagnoseDownload, httpStatusError } from './errors';
+import { deviceLostError, watchDevicesDuring } from './gpu-device-watch';
 import { mapWebLlmError } from './webllm-errors';
 import { CONFIG_FILE, TENSOR_MANIFEST, WEBLLM_CACHES } from '../downloads/webllm-cache';
 
 const MiB = 1024 * 1024;
+/** A failed call may settle just before the device's `lost` promise does: wait this long for it. */
+const LOSS_GRACE_MS = 250;
+/** web-llm's unload awaits GPU work, which on a lost device need not ever finish. */
+const UNLOAD_AFTER_LOSS_MS = 2000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Ask for the GPU the way web-llm will, and list the features it offers (null: no WebGPU adapter). */
 async function adapterFeatures(): Promise<Set<string> | null> {
@@ -36,6 +45,15 @@ export class WebLlmEngine implements LlmEngine {
   readonly id = 'webllm' as const;
   #engine: MLCEngine | null = null;
   #modelId = '';
+  #onLost: EngineOptions['onLost'];
+  /** Why the loaded model is gone (its GPU device was lost), or null. */
+  #lost: AppError | null = null;
+  /** Generations in flight, told when the device is lost. */
+  readonly #lossListeners = new Set<(error: AppError) => void>();
+
+  constructor(options: EngineOptions = {}) {
+    this.#onLost = options.onLost;
+  }
 
   async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal): Promise<LoadResult> {
     const { model, modelUrl, libUrl } = options;
@@ -43,6 +61,7 @@ export class WebLlmEngine implements LlmEngine {
     if (!libUrl) throw appError('MODEL_LOAD_FAILED', { detail: `no model library URL for ${model.id}` });
     if (signal.aborted) throw appError('ABORTED');
     await this.unload();
+    this.#lost = null;
 
     // 1. Before any download: is there a GPU, and does it have what the model needs?
     const features = await adapterFeatures();
@@ -86,7 +105,7 @@ export class WebLlmEngine implements LlmEngine {
     signal.addEventListener('abort', stop, { once: true });
     try {
       onProgress({ loadedBytes: 0, totalBytes, text: 'Downloading the model…', phase: 'download' });
-      await engine.reload(model.id);
+      await watchDevicesDuring(globalThis.navigator?.gpu, (device) => this.#watch(engine, device), () => engine.reload(model.id));
     } catch (error) {
       await this.unload();
       if (signal.aborted) throw appError('ABORTED');
@@ -106,6 +125,11 @@ export class WebLlmEngine implements LlmEngine {
   async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
     const engine = this.#engine;
     if (!engine || !this.#modelId) throw appError('GENERATION_FAILED', { detail: 'no model is loaded' });
+    if (this.#lost) {
+      const lost = this.#lost;
+      await this.unload();
+      throw lost;
+    }
     const clock = new GenerationClock();
     if (signal.aborted) return { text: '', finishReason: 'aborted', stats: clock.stats(0) };
 
@@ -124,20 +148,25 @@ export class WebLlmEngine implements LlmEngine {
         stream: true,
         stream_options: { include_usage: true },
       });
-      for await (const chunk of chunks) {
-        const choice = chunk.choices[0];
-        const piece = choice?.delta?.content ?? '';
-        if (piece && !signal.aborted) {
-          text += piece;
-          clock.token();
-          onToken(piece);
+      const streamed = (async () => {
+        for await (const chunk of chunks) {
+          const choice = chunk.choices[0];
+          const piece = choice?.delta?.content ?? '';
+          if (piece && !signal.aborted) {
+            text += piece;
+            clock.token();
+            onToken(piece);
+          }
+          if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : choice.finish_reason === 'abort' ? 'aborted' : 'stop';
+          if (chunk.usage) usage = chunk.usage;
         }
-        if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : choice.finish_reason === 'abort' ? 'aborted' : 'stop';
-        if (chunk.usage) usage = chunk.usage;
-      }
+      })();
+      streamed.catch(() => {}); // when the loss wins the race below, this may still fail later
+      // On a lost device the stream may never end: the loss ends the generation.
+      await this.#untilLost(streamed);
     } catch (error) {
       if (signal.aborted) return { text, finishReason: 'aborted', stats: clock.stats(usage?.prompt_tokens ?? 0) };
-      const mapped = mapWebLlmError(error, 'generate');
+      const mapped = await this.#generateError(error);
       if (mapped.code === 'DEVICE_LOST' || mapped.code === 'OUT_OF_MEMORY') await this.unload();
       throw mapped;
     } finally {
@@ -151,11 +180,49 @@ export class WebLlmEngine implements LlmEngine {
     const engine = this.#engine;
     this.#engine = null;
     this.#modelId = '';
-    await engine?.unload().catch(() => {});
+    if (!engine) return;
+    const done = engine.unload().catch(() => {});
+    await (this.#lost ? Promise.race([done, delay(UNLOAD_AFTER_LOSS_MS)]) : done);
   }
 
   isLoaded(): boolean {
-    return this.#engine !== null && this.#modelId !== '';
+    return this.#engine !== null && this.#modelId !== '' && this.#lost === null;
+  }
+
+  /** `work`, or a rejection with DEVICE_LOST as soon as the device is lost, whichever comes first. */
+  async #untilLost<T>(work: Promise<T>): Promise<T> {
+    let listener: (error: AppError) => void = () => {};
+    const lost = new Promise<never>((_, reject) => (listener = reject));
+    this.#lossListeners.add(listener);
+    try {
+      return await Promise.race([work, lost]);
+    } finally {
+      this.#lossListeners.delete(listener);
+    }
+  }
+
+  /** Report a real loss of the device this engine's model runs on (not the `destroy()` of an unload). */
+  #watch(engine: MLCEngine, device: GPUDevice): void {
+    void device.lost.then((info) => {
+      const lost = deviceLostError(info);
+      if (!lost || this.#engine !== engine || this.#lost) return;
+      this.#lost = lost;
+      for (const listener of this.#lossListeners) listener(lost);
+      this.#onLost?.(lost);
+    });
+  }
+
+  /** A failed generation as an AppError; a failure caused by a device loss is DEVICE_LOST whatever it said. */
+  async #generateError(error: unknown): Promise<AppError> {
+    const mapped = mapWebLlmError(error, 'generate');
+    if (mapped.code === 'DEVICE_LOST') {
+      this.#lost ??= mapped;
+      return mapped;
+    }
+    if (!this.#lost) await delay(LOSS_GRACE_MS);
+    if (!this.#lost) return mapped;
+    if (error === this.#lost) return this.#lost;
+    return appError('DEVICE_LOST', { detail: `${this.#lost.detail ?? ''}; the generation then failed with ${describeError(error)}`, cause: error });
   }
 
   #checkFeatures(needed: string[], have: Set<string>, source: string): void {

@@ -11,7 +11,7 @@ import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPa
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 import { kvCacheOptionsFor, type KvCacheOptions } from './kv-cache';
-import { cpuThreads } from './threads';
+import { defaultThreads } from './threads';
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
 const logger: WllamaLogger = {
@@ -20,10 +20,6 @@ const logger: WllamaLogger = {
   warn: (...args: unknown[]) => console.warn('[wllama]', ...args),
   error: (...args: unknown[]) => console.error('[wllama]', ...args),
 };
-
-function defaultThreads(): number {
-  return cpuThreads(globalThis.navigator?.hardwareConcurrency ?? 1, Boolean(globalThis.crossOriginIsolated));
-}
 
 /**
  * The prompt for a model without a chat template (a base model such as stories260K):

@@ -69,8 +69,14 @@ function tierOf(caps: DeviceCapabilities): Tier {
   return TIERS.find((t) => gb < t.belowGB) ?? TIERS[TIERS.length - 1]!;
 }
 
+/** The memory (MB) Hearth's models may take on this device, together: what `fitsMemory` and the
+ *  several-windows check (models/open-elsewhere.ts) measure the catalog's `memoryMB` against. */
+export function memoryBudgetMB(caps: Pick<DeviceCapabilities, 'deviceMemoryGB'>): number {
+  return (caps.deviceMemoryGB ?? UNKNOWN_MEMORY_GB) * 1024 * MEMORY_SHARE;
+}
+
 function fitsMemory(model: LlmModel, caps: DeviceCapabilities): boolean {
-  return model.memoryMB <= memoryGB(caps) * 1024 * MEMORY_SHARE;
+  return model.memoryMB <= memoryBudgetMB(caps);
 }
 
 /** Bigger first; among equals the catalog's default, then the smaller memory footprint. */

@@ -1,18 +1,27 @@
 /**
  * The language model: which one (the device's recommendation, the user's choice, or an imported
  * model), loading it in the LLM worker with download progress (speed, time left, cancel), switching
- * to another without reloading the page, and restarting it after a crash.
+ * to another without reloading the page, and loading it again after a crash or a lost GPU device.
+ * With several Hearth windows open: when the worker refuses a load because another window has the
+ * model open (MODEL_OPEN_ELSEWHERE), `elsewhere` holds the choices — use it there, move it here, or
+ * load it here too where the device has the memory (models/open-elsewhere.ts).
  */
 import type { Catalog, LlmModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
-import { checkFits, recommendLlm } from '../device/recommend';
-import { AppError, appError } from '../errors';
+import { checkFits, memoryBudgetMB, recommendLlm } from '../device/recommend';
+import { AppError, appError, fromWire } from '../errors';
 import type { LlmClient } from '../llm/client';
 import { LocalModelList } from '../models/local.svelte';
 import { withLocalModels } from '../models/local-models';
+import { choicesFor, judgeOpenElsewhere, type ElsewhereChoices } from '../models/open-elsewhere';
 import { requestPersistentStorage } from '../models/persist';
 import { DownloadProgress } from '../models/progress.svelte';
 import { sourceOf as modelSource } from '../models/sources';
+import { onReleaseRequest, requestRelease } from '../models/window-channel';
+
+/** How long "move it here" waits for the other windows to let go (one may be finishing an answer). */
+const MOVE_WAIT_MS = 20_000;
+const MOVE_POLL_MS = 250;
 
 export class ModelState {
   model = $state.raw<LlmModel | null>(null);
@@ -21,6 +30,10 @@ export class ModelState {
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state.raw<DownloadProgress | null>(null);
   error = $state<AppError | null>(null);
+  /** What to offer while the model is open in another window (set with error MODEL_OPEN_ELSEWHERE). */
+  elsewhere = $state.raw<ElsewhereChoices | null>(null);
+  /** Something that happened to the model without a question being asked (GPU reset, moved away). */
+  notice = $state<string | null>(null);
   /** Models imported from disk; merged into `catalog`. */
   readonly local = new LocalModelList();
   #baseCatalog = $state.raw<Catalog | null>(null);
@@ -32,9 +45,12 @@ export class ModelState {
   #loading: { modelId: string; promise: Promise<void>; abort: AbortController } | null = null;
   /** Bumped on every switch: a load that finishes after it no longer owns the status. */
   #generation = 0;
+  /** The user chose "load here too" for the current model. */
+  #alongside = false;
 
   constructor(client: LlmClient) {
     this.#client = client;
+    onReleaseRequest((ids) => void this.#release(ids));
   }
 
   /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation. */
@@ -61,10 +77,10 @@ export class ModelState {
 
   /** Load the chosen model once; concurrent callers share the same load. */
   ensureLoaded(): Promise<void> {
-    if (this.status === 'ready') return Promise.resolve();
     const model = this.model;
     if (!model) return Promise.reject(appError('MODEL_NOT_IN_CATALOG'));
     if (this.#loading?.modelId === model.id && !this.#loading.abort.signal.aborted) return this.#loading.promise;
+    if (this.status === 'ready') return this.#confirmLoaded(model);
     const abort = new AbortController();
     const loading = { modelId: model.id, abort, promise: this.#load(model, abort.signal) };
     this.#loading = loading;
@@ -84,9 +100,38 @@ export class ModelState {
     if (modelId !== null && modelId !== this.model?.id) return;
     this.cancel();
     this.#generation++;
-    this.status = 'idle';
-    this.progress = null;
-    this.error = null;
+    this.elsewhere = null;
+    this.#reset();
+  }
+
+  /** "Use it there": put the choices away; a question here asks again. */
+  useItThere(): void {
+    this.elsewhere = null;
+    this.#reset();
+  }
+
+  /** "Load here too": load alongside the other windows' models (offered only when memory allows). */
+  loadHereToo(): void {
+    this.#alongside = true;
+    this.elsewhere = null;
+    this.#reset();
+    void this.ensureLoaded().catch(() => {}); // the badge shows how it went
+  }
+
+  /** "Move it here": ask the other windows to let go of their models, wait until they have, then load here. */
+  async moveHere(): Promise<void> {
+    const choices = this.elsewhere;
+    const model = this.model;
+    if (!choices || choices.moving || !model) return;
+    this.elsewhere = { ...choices, moving: true };
+    requestRelease(choices.modelIds);
+    const deadline = performance.now() + MOVE_WAIT_MS;
+    while (performance.now() < deadline && (await this.#mustAsk(model))) await new Promise((r) => setTimeout(r, MOVE_POLL_MS));
+    if (this.model !== model) return;
+    this.elsewhere = null;
+    this.#reset();
+    // Should a window still hold on (it did not answer in time), the load refuses again and says so.
+    await this.ensureLoaded().catch(() => {});
   }
 
   /** After a crash the worker is new and empty: mark the model unloaded so the next ask reloads it. */
@@ -115,9 +160,57 @@ export class ModelState {
     this.model = model;
     this.reason = reason;
     this.warning = this.fitsWarning(model);
+    this.#alongside = false;
+    this.elsewhere = null;
+    this.notice = null;
+    this.#reset();
+  }
+
+  #reset(): void {
     this.status = 'idle';
     this.progress = null;
     this.error = null;
+  }
+
+  /**
+   * The worker can lose the model while nobody asks anything (a GPU device lost while idle): check
+   * that it still has it, and if not, say why and load it again.
+   */
+  async #confirmLoaded(model: LlmModel): Promise<void> {
+    const generation = this.#generation;
+    const state = await this.#client.call('state', {}).catch(() => null);
+    // A worker that does not answer has crashed: generate fails and the crash handling takes over.
+    if (!state || state.loaded?.modelId === model.id) return;
+    if (generation !== this.#generation) return this.ensureLoaded();
+    if (this.status === 'ready') {
+      this.notice = state.lost ? fromWire(state.lost).message : null;
+      this.#reset();
+    }
+    return this.ensureLoaded();
+  }
+
+  /** Whether another window still has models open that loading `model` here must ask about. */
+  async #mustAsk(model: LlmModel): Promise<boolean> {
+    const others = await this.#client.call('openElsewhere', {}).catch(() => []);
+    return judgeOpenElsewhere(model, others, memoryBudgetMB({ deviceMemoryGB: this.#caps?.deviceMemoryGB ?? null })).ask;
+  }
+
+  /** The model was refused because other windows have theirs open: work out what to offer. */
+  async #explainElsewhere(model: LlmModel): Promise<void> {
+    const others = await this.#client.call('openElsewhere', {}).catch(() => []);
+    const budget = memoryBudgetMB({ deviceMemoryGB: this.#caps?.deviceMemoryGB ?? null });
+    this.elsewhere = choicesFor(model, others, budget, (id) => this.#find(id)?.name ?? id);
+  }
+
+  /** Another window moved the model to itself: let go of ours if it is one of those. */
+  async #release(modelIds: string[]): Promise<void> {
+    const model = this.model;
+    if (!model || !modelIds.includes(model.id) || this.status === 'idle' || this.status === 'error') return;
+    this.cancel();
+    this.#generation++;
+    await this.#client.call('unload', {}).catch(() => {});
+    this.#reset();
+    this.notice = `${model.name} was moved to another Hearth window. A question here offers to bring it back.`;
   }
 
   async #load(model: LlmModel, signal: AbortSignal): Promise<void> {
@@ -132,12 +225,13 @@ export class ModelState {
     try {
       await this.#client.call(
         'load',
-        { model: $state.snapshot(model) as LlmModel, ...this.sourceOf(model) },
+        { model: $state.snapshot(model) as LlmModel, ...this.sourceOf(model), ...(this.#alongside ? { alongside: true } : {}) },
         { signal, onEvent: (p) => progress.update(p) },
       );
       if (current()) this.status = 'ready';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('MODEL_LOAD_FAILED', { detail: String(error) });
+      if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current()) await this.#explainElsewhere(model);
       if (current()) {
         // A cancelled load is no failure: the model simply is not loaded (yet).
         this.status = appErr.code === 'ABORTED' ? 'idle' : 'error';
