@@ -12,6 +12,7 @@ import { appError } from '../../src/lib/errors';
 import type { LoadProgress } from '../retrieval.protocol';
 import { mapLoadError } from './load-errors';
 import { configureModelHub } from './model-hub';
+import { browserLocks } from '../locks';
 
 /** ONNX Runtime session options, as transformers.js takes them. */
 export type SessionOptions = NonNullable<NonNullable<Parameters<typeof pipeline>[2]>['session_options']>;
@@ -57,7 +58,7 @@ export class Embedder {
   ): Promise<Embedder> {
     const { device, threads, sessionOptions, modelId } = hub(modelBaseUrl, model);
     try {
-      const pipe = await pipeline('feature-extraction', modelId ?? model.repo, {
+      const load = () => pipeline('feature-extraction', modelId ?? model.repo, {
         revision: model.revision,
         dtype: model.dtype as 'fp32',
         device,
@@ -68,6 +69,10 @@ export class Embedder {
           }
         },
       });
+      // One window (or worker) at a time loads a given model, so a second one finds its files in
+      // the cache rather than downloading them again alongside the first.
+      const locks = browserLocks();
+      const pipe = locks ? await locks.request(`hearth-embedder:${model.id}`, { mode: 'exclusive' }, load) : await load();
       return new Embedder(model, pipe, threads);
     } catch (error) {
       throw mapLoadError(error, model, 'embedding model');
