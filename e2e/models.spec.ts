@@ -5,77 +5,24 @@
  * and records the Range header of every GGUF request.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
+import { ThrottledMirror } from './support/throttled-mirror';
 import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, waitForAnswerDone, saveSettings } from './support/app';
 
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const APP_ORIGIN = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
-const ROOTS = ['.models/mirror', 'e2e/fixtures/mirror'].map((r) => resolve(r));
 const GGUF_PATH = '.models/mirror/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf';
 const GGUF_SIZE = statSync(GGUF_PATH).size;
 const GGUF_SHA256 = createHash('sha256').update(readFileSync(GGUF_PATH)).digest('hex');
 const LOCAL_GGUF = ['../shared/models/stories260K/stories260K.gguf', GGUF_PATH].find((p) => existsSync(p))!;
 
-/** A model mirror whose GGUF responses can be slowed down, and which can be taken down. */
-class Mirror {
-  bytesPerSecond = Number.POSITIVE_INFINITY;
-  down = false;
-  /** Range header (or '' for none) of every GGUF request, in order. */
-  ggufRanges: string[] = [];
-  #server: Server;
-
-  constructor() {
-    this.#server = createServer((req, res) => {
-      if (this.down) return void req.socket.destroy();
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      res.setHeader('Access-Control-Allow-Headers', 'Range, Content-Type');
-      res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges, ETag');
-      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-      res.setHeader('Accept-Ranges', 'bytes');
-      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-      const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-      const file = ROOTS.map((r) => normalize(join(r, path))).find((f) => existsSync(f) && statSync(f).isFile());
-      if (!file) return void res.writeHead(404).end('Not found');
-      const size = statSync(file).size;
-      const isGguf = extname(file) === '.gguf';
-      if (isGguf && req.method === 'GET') this.ggufRanges.push(req.headers.range ?? '');
-      res.setHeader('ETag', `"${size}-${Math.round(statSync(file).mtimeMs)}"`);
-      const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-      const start = range ? Number(range[1]) : 0;
-      if (start >= size && size > 0) return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-      res.writeHead(range ? 206 : 200, { 'Content-Length': size - start, ...(range ? { 'Content-Range': `bytes ${start}-${size - 1}/${size}` } : {}) });
-      if (req.method === 'HEAD') return void res.end();
-      const stream = createReadStream(file, { start, highWaterMark: 16 * 1024 });
-      if (!isGguf || !Number.isFinite(this.bytesPerSecond)) return void stream.pipe(res);
-      // Throttled: one 16 KB chunk, then a pause as long as that chunk takes at the set speed.
-      stream.on('data', (chunk) => {
-        stream.pause();
-        res.write(chunk);
-        setTimeout(() => stream.resume(), (chunk.length / this.bytesPerSecond) * 1000);
-      });
-      stream.on('end', () => res.end());
-      res.on('close', () => stream.destroy());
-    });
-  }
-
-  start(): Promise<void> {
-    return new Promise((ok) => this.#server.listen(PORT, '127.0.0.1', () => ok()));
-  }
-
-  stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    return new Promise((ok) => this.#server.close(() => ok()));
-  }
-}
-
-const mirror = new Mirror();
-test.beforeAll(() => mirror.start());
+const mirror = new ThrottledMirror();
+test.beforeAll(() => mirror.start(PORT));
 test.afterAll(() => mirror.stop());
 test.beforeEach(() => {
   mirror.bytesPerSecond = Number.POSITIVE_INFINITY;

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addFile, addFileAndWait, documentItem, expectLibraryReady, lastAnswer, openReady } from './support/app';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
+import { expectWhole } from './support/stored';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -16,22 +17,6 @@ async function quickAnswer(page: Page, question: string): Promise<void> {
   await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
   await expect(page.locator('article.message.assistant')).toHaveCount(before + 1);
   await expect(lastAnswer(page)).toHaveAttribute('data-status', /done|error/, { timeout: 60_000 });
-}
-
-/** Documents and chunks stored in IndexedDB, read in the page. */
-async function storedCounts(page: Page): Promise<{ documents: string[]; chunks: number; queue: number }> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('hearth');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['documents', 'chunks', 'queue']);
-      const docs = tx.objectStore('documents').getAll();
-      const chunks = tx.objectStore('chunks').count();
-      const queue = tx.objectStore('queue').count();
-      tx.oncomplete = () => { resolve({ documents: docs.result.map((d) => d.name).sort(), chunks: chunks.result, queue: queue.result }); db.close(); };
-    };
-  })`);
 }
 
 async function secondTab(first: Page): Promise<Page> {
@@ -85,9 +70,7 @@ test('two tabs adding files at once store each file once, and refuse the one bot
 
   await expect(page.locator('.ingest-queue li.queue-item')).toHaveCount(0, { timeout: 60_000 });
   await expect(other.locator('.ingest-queue li.queue-item')).toHaveCount(0, { timeout: 60_000 });
-  const stored = await storedCounts(page);
-  expect(stored.documents).toEqual(['bees.md', 'sourdough.txt', 'volcanoes.txt']);
-  expect(stored.queue).toBe(0);
+  await expectWhole(page, ['bees.md', 'sourdough.txt', 'volcanoes.txt']);
 
   // Both tabs search all three.
   for (const tab of [page, other]) {

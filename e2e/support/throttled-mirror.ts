@@ -1,6 +1,6 @@
 /**
- * A model mirror for one spec, with the layout of scripts/serve-mirror.ts, on a port the system picks:
- * it can slow GGUF bodies down (so a 1.2 MB download lasts long enough for a second window to meet
+ * A model mirror for one spec, with the layout of scripts/serve-mirror.ts, on a port the system picks
+ * (or a given one): it can be taken down, slow GGUF bodies down (so a 1.2 MB download lasts long enough for a second window to meet
  * it), records the Range header of every GGUF request, and serves extra files from memory (a catalog
  * made by the test).
  */
@@ -17,10 +17,13 @@ export class ThrottledMirror {
   ggufRanges: string[] = [];
   /** Path → body of files served from memory. */
   readonly extra = new Map<string, string>();
+  /** Taken down: every connection is dropped, as an unreachable host would. */
+  down = false;
   #server: Server;
 
   constructor() {
     this.#server = createServer((req, res) => {
+      if (this.down) return void req.socket.destroy();
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.setHeader('Access-Control-Allow-Headers', 'Range, Content-Type');
       res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges, ETag');
@@ -61,8 +64,9 @@ export class ThrottledMirror {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/`;
   }
 
-  start(): Promise<void> {
-    return new Promise((ok) => this.#server.listen(0, '127.0.0.1', () => ok()));
+  /** On `port`, or one the system picks. */
+  start(port = 0): Promise<void> {
+    return new Promise((ok) => this.#server.listen(port, '127.0.0.1', () => ok()));
   }
 
   stop(): Promise<void> {
