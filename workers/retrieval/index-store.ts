@@ -72,7 +72,13 @@ export class IndexStore {
    */
   async discardSnapshot(): Promise<void> {
     await this.flushed();
-    await removeSnapshotFile();
+    try {
+      await removeSnapshotFile();
+    } catch {
+      // Another window's worker is writing it (its file is locked): once more after that write.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await removeSnapshotFile().catch(() => undefined);
+    }
   }
 
   /** The library changed: write a new snapshot soon (one write for a burst of changes). */

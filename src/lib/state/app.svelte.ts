@@ -34,6 +34,9 @@ export class AppState {
     onRemoved: (docIds) => {
       for (const id of docIds) this.#documentRemoved(id);
     },
+    onAdded: (docIds) => {
+      for (const id of docIds) this.chat.documentAdded(id);
+    },
   });
   readonly model = new ModelState(this.llm);
   readonly passage = new PassageState(this.retrieval);

@@ -132,6 +132,11 @@ export class ChatState {
     scrubInPlace([...this.messages, ...(this.#detached?.messages ?? [])], this.#removedDocs);
   }
 
+  /** A document with this id is stored again (a backup restored it): its passages may be cited again. */
+  documentAdded(docId: string): void {
+    this.#removedDocs.delete(docId);
+  }
+
   #detach(): Promise<void> {
     if (!this.busy) return Promise.resolve();
     if (!this.#detached) {

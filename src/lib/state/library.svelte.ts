@@ -21,6 +21,8 @@ import type { EmbedderChoice } from '../../../workers/library.protocol';
 export interface LibraryHooks {
   /** Documents were deleted (here or in another window): the text the page holds in memory goes too. */
   onRemoved: (docIds: string[]) => void;
+  /** Documents were stored (a restore can bring back an id deleted earlier in this session). */
+  onAdded: (docIds: string[]) => void;
 }
 
 /** What a notice lets the person do about the file. */
@@ -220,6 +222,7 @@ export class LibraryState {
         this.#notify('', error, null);
       }
     }
+    if (change.added.length > 0) this.#hooks.onAdded(change.added);
     if (change.removed.length > 0) {
       this.documents = this.documents.filter((d) => !change.removed.includes(d.id));
       for (const id of change.removed) if (this.excluded.includes(id)) this.toggleSearch(id);
