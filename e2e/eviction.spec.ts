@@ -52,8 +52,7 @@ test('a library the browser cleared is named at start, and Dismiss forgets it fo
   await expect(notice).toContainText('Hearth had 1 document and 1 conversation here');
   await expect(notice).toContainText('cleared Hearth’s storage to free up space');
   await expect(notice).toContainText('not marked to be kept');
-  // No backup feature is plugged in yet, so no restore is offered.
-  await expect(notice.getByRole('button', { name: 'Restore from a backup…' })).toHaveCount(0);
+  await expect(notice.getByRole('button', { name: 'Restore from a backup…' })).toBeVisible();
   await expectLibraryReady(page);
   await expect(page.locator('li.document')).toHaveCount(0);
 
@@ -122,4 +121,31 @@ test('without it, the browser is asked when the first document is stored (not on
   await expect(status).toContainText('Your browser may clear this if the device runs low on space.');
   await expect(status.getByRole('status')).toContainText('Installing Hearth as an app');
   await expect(keep).toBeEnabled();
+});
+
+test('after the browser cleared the library, a backup restored from the notice brings it back and the notice goes', async ({ page, context }, testInfo) => {
+  await openReady(page);
+  await addFileAndWait(page, 'bees.md', BEEKEEPING);
+  await page.getByLabel('Question', { exact: true }).fill('How many eggs does the queen bee lay?');
+  await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+  await waitForAnswerDone(page);
+  await page.locator('details.backup summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up everything' }).click()]);
+  const backup = testInfo.outputPath('backup.hearth');
+  await download.saveAs(backup);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: APP_ORIGIN, storageTypes: EVICTED });
+  await page.reload();
+  await expect(lossNotice(page)).toContainText('1 document and 1 conversation');
+  await expectLibraryReady(page);
+  await lossNotice(page).getByTestId('restore-input').setInputFiles(backup);
+
+  await expect(lossNotice(page)).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('li.document', { hasText: 'bees.md' })).toBeVisible();
+  await expect(page.locator('li.chat-item')).toHaveCount(1);
+  await page.reload();
+  await expectLibraryReady(page);
+  await expect(lossNotice(page)).toHaveCount(0);
+  await expect(page.locator('li.document', { hasText: 'bees.md' })).toBeVisible();
 });
