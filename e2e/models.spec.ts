@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
+import { settledUsage } from './support/stored';
 import { ThrottledMirror } from './support/throttled-mirror';
 import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, waitForAnswerDone, saveSettings } from './support/app';
 
@@ -145,16 +146,8 @@ test('a download that does not fit says so, and nothing half-stored is offered a
   const cdp = await context.newCDPSession(page);
   // Measure once the service worker has precached the app (pdf.js's CMaps are ~170 files) and the
   // usage has settled; otherwise its late writes would eat the headroom meant for the document below.
-  const used = await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    let last = -1;
-    for (;;) {
-      const now = (await navigator.storage.estimate()).usage ?? 0;
-      if (now === last) return now;
-      last = now;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const used = await settledUsage(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: APP_ORIGIN, quotaSize: used + 300 * 1024 });
   try {
     await openModels(page);

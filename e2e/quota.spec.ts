@@ -6,6 +6,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
 import { addFile, addFileAndWait, documentItem, openReady } from './support/app';
+import { settledUsage } from './support/stored';
 
 const APP_ORIGIN = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
 const MB = 1024 * 1024;
@@ -28,18 +29,6 @@ async function overrideQuota(context: BrowserContext, page: Page, quotaSize?: nu
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: APP_ORIGIN, ...(quotaSize !== undefined ? { quotaSize } : {}) });
 }
 
-/** Bytes a visit stores before any document (the embedder's cached files, the empty database) once it settles. */
-async function settledUsage(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let last = -1;
-    for (;;) {
-      const now = (await navigator.storage.estimate()).usage ?? 0;
-      if (now === last) return now;
-      last = now;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  });
-}
 
 /** What IndexedDB and OPFS hold for documents: record counts and the names of the stored originals. */
 function stored(page: Page): Promise<{ documents: number; chunks: number; queue: number; originals: string[] }> {

@@ -47,3 +47,16 @@ export async function expectWhole(page: Page, names: string[]): Promise<void> {
   for (const doc of state.docs) expect(doc.stored, `${doc.name}: passages stored`).toBe(doc.chunkCount);
   expect(state.queue).toBe(0);
 }
+
+/** Bytes the origin stores once its usage has stopped changing (checked every half second). */
+export async function settledUsage(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let last = -1;
+    for (;;) {
+      const now = (await navigator.storage.estimate()).usage ?? 0;
+      if (now === last) return now;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+}

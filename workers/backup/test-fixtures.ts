@@ -1,22 +1,16 @@
 /** A small library (two documents, one with its original; two conversations citing them) for the backup tests. */
 import { createHash } from 'node:crypto';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/lib/config/settings';
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { encodeHalves } from '../../src/lib/core/float16';
 import type { ChunkRecord, ConversationRecord, DocumentRecord } from '../../src/lib/storage/schema';
 import { ENTRY } from '../pack/format';
-import type { PassageEmbedder } from '../retrieval/ingest';
 import type { MemoryLibrary } from './memory-library';
 import type { BackupModels } from './format';
 
-const DIMS = 4;
-export const MODEL = {
-  id: 'tiny', name: 'tiny', kind: 'embedder', engine: 'transformers', repo: 'test/tiny', revision: 'main', quantization: 'fp32',
-  downloadSizeMB: 1, memoryMB: 1, contextLength: 128, requiredFeatures: [], license: 'mit', sourceUrl: '', dimensions: DIMS,
-  pooling: 'mean', normalize: true, dtype: 'fp32', queryPrefix: '', passagePrefix: '',
-} as EmbedderModel;
+export { DIMS, fakeEmbedder, MODEL } from '../pack/test-fixtures';
+import { MODEL } from '../pack/test-fixtures';
 
 export const MODELS: BackupModels = { embedder: 'tiny', llm: 'stories-260k', reranker: null };
 export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, topK: 6, catalogUrl: 'https://kim:hunter2@models.example.org/catalog.json?token=abc#x' };
@@ -62,20 +56,6 @@ export async function fillLibrary(lib: MemoryLibrary): Promise<void> {
   });
 }
 
-/** An embedder that gives every passage [0, 0, 1, 0], counting its calls. */
-export function fakeEmbedder(id: string): PassageEmbedder & { calls: number } {
-  const e = {
-    calls: 0,
-    model: { ...MODEL, id },
-    maxTokens: 128,
-    countTokens: (t: string) => t.length,
-    async embed(texts: string[]) {
-      e.calls += texts.length;
-      return texts.map(() => Float32Array.from([0, 0, 1, 0]));
-    },
-  };
-  return e;
-}
 
 /** Changes a backup's entries (and, with `resign`, fixes the manifest's checksum so only the intended fault is left). */
 export function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {

@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { ANALYZER_VERSION } from '../../src/lib/core/analyzer';
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { encodeHalves } from '../../src/lib/core/float16';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
-import type { PassageEmbedder } from '../retrieval/ingest';
 import { ENTRY, PACK_VERSION } from './format';
+import { DIMS, fakeEmbedder, MODEL } from './test-fixtures';
 import { packContentsOf, type LibraryEntry } from './from-library';
 import { readPack } from './read';
 import { libraryFromPack } from './to-library';
 import { writePack } from './write';
-
-const DIMS = 4;
-const MODEL: EmbedderModel = {
-  id: 'tiny', name: 'tiny', kind: 'embedder', engine: 'transformers', repo: 'test/tiny', revision: 'main', quantization: 'fp32',
-  downloadSizeMB: 1, memoryMB: 1, contextLength: 128, requiredFeatures: [], license: 'mit', sourceUrl: '', dimensions: DIMS,
-  pooling: 'mean', normalize: true, dtype: 'fp32', queryPrefix: '', passagePrefix: '',
-} as EmbedderModel;
 
 function entry(id: string, name: string, texts: string[], original?: Uint8Array): LibraryEntry {
   const doc: DocumentRecord = {
@@ -35,20 +27,6 @@ function entry(id: string, name: string, texts: string[], original?: Uint8Array)
 
 const LIBRARY = [entry('a', 'pump.pdf', ['Prime the pump before use.', 'Check the seals monthly.'], new Uint8Array([37, 80, 68, 70])), entry('bb', 'valve.pdf', ['Close the valve slowly.'])];
 
-/** An embedder with a recognisable output: every passage gets [0, 0, 1, 0]. */
-function fakeEmbedderModel(id: string): PassageEmbedder & { calls: number } {
-  const e = {
-    calls: 0,
-    model: { ...MODEL, id },
-    maxTokens: 128,
-    countTokens: (t: string) => t.length,
-    async embed(texts: string[]) {
-      e.calls += texts.length;
-      return texts.map(() => Float32Array.from([0, 0, 1, 0]));
-    },
-  };
-  return e;
-}
 
 let n = 0;
 const newId = () => `new${n++}`;
@@ -69,7 +47,7 @@ describe('knowledge packs', () => {
     const pack = await readPack(await packBytes(), 'kb.hearth');
     expect(pack.manifest).toMatchObject({ version: PACK_VERSION, analyzerVersion: ANALYZER_VERSION, counts: { documents: 2, chunks: 3, pages: 3 }, vectors: { encoding: 'f16', dimensions: DIMS } });
     expect(pack.manifest.embedder).toMatchObject({ id: 'tiny', repo: 'test/tiny', revision: 'main', dimensions: DIMS });
-    const me = fakeEmbedderModel('tiny');
+    const me = fakeEmbedder('tiny');
     const { entries, skipped, reembedded } = await libraryFromPack(pack, { embedder: me, newId });
     expect(skipped).toEqual([]);
     expect(reembedded).toBe(0);
@@ -88,7 +66,7 @@ describe('knowledge packs', () => {
 
   it('re-embeds every passage from its text when the pack was made with another embedder, never mixing vectors', async () => {
     const pack = await readPack(await packBytes(), 'kb.hearth');
-    const other = fakeEmbedderModel('other-model');
+    const other = fakeEmbedder('other-model');
     const progress: number[] = [];
     const { entries, reembedded } = await libraryFromPack(pack, { embedder: other, newId, onEmbedProgress: (done) => progress.push(done) });
     expect(reembedded).toBe(3);
@@ -100,7 +78,7 @@ describe('knowledge packs', () => {
 
   it('treats another revision or prefix of the same model id as another embedder', async () => {
     const bytes = await writePack(packContentsOf(LIBRARY, { ...MODEL, revision: 'v2' }, 'test'));
-    const { reembedded } = await libraryFromPack(await readPack(bytes, 'kb.hearth'), { embedder: fakeEmbedderModel('tiny'), newId });
+    const { reembedded } = await libraryFromPack(await readPack(bytes, 'kb.hearth'), { embedder: fakeEmbedder('tiny'), newId });
     expect(reembedded).toBe(3);
   });
 
@@ -109,7 +87,7 @@ describe('knowledge packs', () => {
     expect(pack.vectors).toBeNull();
     expect(pack.manifest.embedder).toBeNull();
     expect(Object.keys(pack.manifest.entries)).not.toContain(ENTRY.vectors);
-    const { reembedded } = await libraryFromPack(pack, { embedder: fakeEmbedderModel('tiny'), newId });
+    const { reembedded } = await libraryFromPack(pack, { embedder: fakeEmbedder('tiny'), newId });
     expect(reembedded).toBe(3);
     const bm25Only = await libraryFromPack(pack, { embedder: null, newId });
     expect(bm25Only.entries.flatMap((e) => e.chunks).every((c) => c.vector.length === 0)).toBe(true);
@@ -118,7 +96,7 @@ describe('knowledge packs', () => {
   it('skips documents the library already holds (same content hash)', async () => {
     const pack = await readPack(await packBytes(), 'kb.hearth');
     const hash = LIBRARY[1]?.doc.contentHash ?? '';
-    const { entries, skipped } = await libraryFromPack(pack, { embedder: fakeEmbedderModel('tiny'), newId, existingHashes: new Set([hash]) });
+    const { entries, skipped } = await libraryFromPack(pack, { embedder: fakeEmbedder('tiny'), newId, existingHashes: new Set([hash]) });
     expect(skipped).toEqual(['valve.pdf']);
     expect(entries.map((e) => e.doc.name)).toEqual(['pump.pdf']);
   });
