@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import type { DomCounters, HeapUsage, Target, TargetTree } from './cdp-targets';
+import { largestMappings, type Mapping } from './mappings';
 
 export interface TargetMemory {
   /** "page", "worker llm.worker", "worker thread of llm.worker" (a runtime's pthreads share one label). */
@@ -51,6 +52,8 @@ export interface MemorySample {
   rendererRssBytes: number | null;
   /** Each renderer process (the largest is the tab's: page and workers share it). */
   renderers: ProcessRss[];
+  /** The tab's process: its mappings with the most resident memory. */
+  tabMappings: Mapping[];
   /** How long each step of the sample took (ms). */
   stepMs: Record<string, number>;
   /** The machine's 1-minute load average: the CPU is shared, and a busy machine slows every answer. */
@@ -210,6 +213,7 @@ export async function sampleMemory(ctx: SampleContext, label: string, questions:
     dom,
     rendererRssBytes: rss ? rss.reduce((a, p) => a + p.rssBytes, 0) : null,
     renderers: rss ?? [],
+    tabMappings: rss?.[0] ? largestMappings(rss[0].pid, 40) : [],
     stepMs: steps,
     load1: loadavg()[0] ?? 0,
   };

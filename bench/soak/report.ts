@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswerOutcome } from './ui';
+import { mappingGrowth, type MappingGrowth } from './mappings';
 import type { MemorySample } from './memory';
 import type { Growth, Timing } from './verdict';
 
@@ -70,6 +71,16 @@ function targetTable(samples: readonly MemorySample[]): string[] {
   ];
 }
 
+/** Which mappings of the tab's process grew most, first answer → end (see mappings.ts). */
+function mappingLines(samples: readonly MemorySample[]): string[] {
+  const first = samples.find((s) => s.label === 'first answer');
+  const last = samples.at(-1);
+  if (!first || !last || last.tabMappings.length === 0) return [];
+  const top = mappingGrowth(first.tabMappings, last.tabMappings).slice(0, 3);
+  const show = (m: MappingGrowth) => `${m.start} (${mib(m.sizeBytes)} MiB mapped${m.file ? `, ${m.file}` : ', anonymous'}): ${signedMib(m.grewBytes)} to ${mib(m.rssBytes)} resident`;
+  return [`Resident growth by mapping in the tab's process, ${first.label} → ${last.label} (MiB): ${top.map(show).join('; ')}.`, ''];
+}
+
 /** The browser's own attribution at the last sample that has it. */
 function uaLines(samples: readonly MemorySample[]): string[] {
   const last = [...samples].reverse().find((s) => s.uaBytes !== null);
@@ -120,6 +131,7 @@ export function renderSummary(r: SoakReport): string {
     '',
     ...targetTable(r.samples),
     '',
+    ...mappingLines(r.samples),
     ...uaLines(r.samples),
     '## Verdict',
     '',
