@@ -130,7 +130,7 @@ export function squadCorpus(sharedDir: string, documents: number, questions: num
  * Generated documents (Zipf-distributed common words) and one question per document in each round,
  * naming three of the rarest words of one of its sentences, so BM25 finds that document.
  */
-export function generatedCorpus(documents: number, questions: number, seed = 7): SoakCorpus {
+export function generatedCorpus(documents: number, questions: number, seed = 7, why = 'asked for'): SoakCorpus {
   const sentencesPerParagraph = 5;
   const sentences = generatedText(documents * PARAGRAPHS_PER_DOCUMENT * sentencesPerParagraph, seed).sentences;
   const perDocSentences = PARAGRAPHS_PER_DOCUMENT * sentencesPerParagraph;
@@ -150,7 +150,7 @@ export function generatedCorpus(documents: number, questions: number, seed = 7):
   }
   const picked = interleave(perDocument, questions);
   return {
-    source: 'generated text (SQuAD v1.1 dev not found under the shared folder): Zipf-distributed common words, questions from each document\'s rarest words',
+    source: `generated text (${why}): Zipf-distributed common words, questions from each document's rarest words`,
     documents: docs,
     questions: picked.questions,
     repeatedQuestions: picked.repeated,
@@ -158,5 +158,5 @@ export function generatedCorpus(documents: number, questions: number, seed = 7):
 }
 
 export function soakCorpus(sharedDir: string, documents: number, questions: number): SoakCorpus {
-  return squadCorpus(sharedDir, documents, questions) ?? generatedCorpus(documents, questions);
+  return squadCorpus(sharedDir, documents, questions) ?? generatedCorpus(documents, questions, 7, `no SQuAD v1.1 dev at ${join(sharedDir, 'datasets', 'squad', 'v1.1-dev')}`);
 }
