@@ -1,7 +1,7 @@
 /**
  * The model's answer streamed into a message: tokens are buffered and flushed once per frame, so the
  * answer's Markdown is not rendered again on every token; at the end the full text and the speed
- * statistics replace what was streamed.
+ * statistics replace what was streamed. Resolves with the prompt's length in the model's own tokens.
  */
 import type { ChatMessage, LlmClient } from '../llm/client';
 import type { ChatMessageRecord } from '../storage/schema';
@@ -18,7 +18,7 @@ export async function streamAnswer(
   sampling: Sampling,
   reply: Pick<ChatMessageRecord, 'content' | 'stats'>,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<{ promptTokens: number }> {
   let pending = '';
   let frame = 0;
   const flush = () => {
@@ -42,4 +42,5 @@ export async function streamAnswer(
   });
   reply.content = result.text;
   reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
+  return { promptTokens: result.stats.promptTokens };
 }

@@ -1,8 +1,11 @@
 /**
  * How much of a model's context window goes to the answer and how much to the passages. Characters
  * per token vary by tokenizer (about 4 for large English vocabularies, 2 for tiny ones), so the
- * passages get a conservative 2 characters per token: the prompt must never overflow the window.
+ * passages get a conservative 2 characters per token until the engine has counted a prompt of this
+ * model (see chat/chars-per-token.ts): the prompt must never overflow the window.
  */
+import { SYSTEM_PROMPT } from './prompt';
+
 const CHARS_PER_TOKEN = 2;
 const TEMPLATE_TOKENS = 96;
 const MAX_ANSWER_TOKENS = 384;
@@ -18,9 +21,11 @@ export function promptBudget(
   contextLength: number,
   maxAnswerTokens = MAX_ANSWER_TOKENS,
   engine: 'webllm' | 'wllama' = 'webllm',
+  charsPerToken = CHARS_PER_TOKEN,
 ): { maxTokens: number; maxContextChars: number } {
   const maxTokens = Math.max(16, Math.min(maxAnswerTokens, Math.floor(contextLength / 4)));
-  const promptTokens = Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS);
+  const systemTokens = Math.ceil(SYSTEM_PROMPT.length / charsPerToken);
+  const promptTokens = Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS - systemTokens);
   const cap = engine === 'wllama' ? MAX_CONTEXT_CHARS_ON_CPU : MAX_CONTEXT_CHARS;
-  return { maxTokens, maxContextChars: Math.min(cap, promptTokens * CHARS_PER_TOKEN) };
+  return { maxTokens, maxContextChars: Math.min(cap, Math.floor(promptTokens * charsPerToken)) };
 }

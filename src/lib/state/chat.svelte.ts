@@ -8,6 +8,7 @@
  * failed ones.
  */
 import { promptBudget } from '../core/budget';
+import { CharsPerToken, promptChars } from '../chat/chars-per-token';
 import { AppError, appError, type ErrorCode } from '../errors';
 import { untilAborted } from '../abortable';
 import type { LlmClient } from '../llm/client';
@@ -124,6 +125,8 @@ export class ChatState {
 
   /** Documents deleted while this page is open: every save takes their text out again. */
   #removedDocs = new Set<string>();
+  /** Learned per model from the engine's own token counts, so prompts fit its window (see chars-per-token.ts). */
+  readonly #charsPerToken = new CharsPerToken();
   /** A document was deleted (its stored quotes are gone): its text leaves the messages in memory too. */
   documentRemoved(docId: string): void {
     this.#removedDocs.add(docId);
@@ -248,7 +251,9 @@ export class ChatState {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
     const model = this.#deps.model.model;
     const question = (this.messages[userIndex] as LiveMessage).content;
-    const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, model?.engine === 'wllama' ? 'wllama' : 'webllm');
+    const modelId = model?.id ?? '';
+    const engine = model?.engine === 'wllama' ? 'wllama' : 'webllm';
+    const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, engine, this.#charsPerToken.ratio(modelId));
     const contexts = found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
     const turns = earlierTurns($state.snapshot(this.messages.slice(0, userIndex)) as ChatMessageRecord[]);
     // Characters per token differ between tokenizers: when the engine finds the prompt too long,
@@ -258,7 +263,8 @@ export class ChatState {
       // Honest sources: exactly the passages in this prompt, with their prompt numbers.
       reply.sources = found.filter((s) => prompt.used.includes(s.n));
       try {
-        await streamAnswer(this.#deps.llm, prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        const read = await streamAnswer(this.#deps.llm, prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
+        this.#charsPerToken.observe(modelId, promptChars(prompt.messages), read.promptTokens);
         return;
       } catch (error) {
         const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
