@@ -83,6 +83,8 @@ export interface GenerationStats {
   firstTokenMs: number;
   /** Decoding speed after the first token. */
   tokensPerSecond: number;
+  /** Prompt tokens the engine still held from the request before and did not read again (CPU engine). */
+  reusedTokens?: number;
 }
 
 export interface GenerateResult {

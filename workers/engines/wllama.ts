@@ -172,16 +172,20 @@ export class WllamaEngine implements LlmEngine {
     const sampling = { temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) };
     const prompt = this.#chat ? null : plainPrompt(request.messages);
     const meter = this.#meter;
-    meter?.request(prompt ?? JSON.stringify(request.messages));
 
     // 1. Count the prompt's tokens with a one-token request (wllama has no tokenizer call). llama.cpp
     //    keeps the prompt in its cache, so the real request below re-reads only its last token.
+    //    It also says how many tokens of the previous request's context were reused (a follow-up in
+    //    the same conversation reads only what is new).
     let promptTokens: number;
+    let reusedTokens: number | undefined;
     try {
       const probe = prompt === null
         ? await wllama.createChatCompletion({ messages: request.messages, max_tokens: 1, temperature: 0, abortSignal: signal })
         : await wllama.createCompletion({ prompt, max_tokens: 1, temperature: 0, abortSignal: signal });
       promptTokens = probe.usage.prompt_tokens;
+      reusedTokens = probe.usage.prompt_tokens_details?.cached_tokens ?? ('timings' in probe ? probe.timings?.cache_n : undefined);
+      meter?.started(reusedTokens);
     } catch (error) {
       if (isAbort(error, signal)) return aborted('', 0);
       throw await this.#generateError(error);
@@ -224,7 +228,8 @@ export class WllamaEngine implements LlmEngine {
     }
     meter?.finished(promptTokens + (completionTokens ?? clock.tokens));
     if (signal.aborted) return aborted(text, promptTokens);
-    return { text, finishReason, stats: clock.stats(promptTokens, completionTokens ?? clock.tokens) };
+    const stats = clock.stats(promptTokens, completionTokens ?? clock.tokens);
+    return { text, finishReason, stats: reusedTokens === undefined ? stats : { ...stats, reusedTokens } };
   }
 
   async unload(): Promise<void> {

@@ -41,6 +41,7 @@ export async function streamAnswer(
     flush();
   });
   reply.content = result.text;
-  reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
+  const { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, reusedTokens } = result.stats;
+  reply.stats = { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, ...(reusedTokens !== undefined ? { reusedTokens } : {}) };
   return { promptTokens: result.stats.promptTokens };
 }

@@ -13,7 +13,7 @@ describe('promptBudget', () => {
   it('gives a 4k model room for several passages and caps large windows', () => {
     expect(promptBudget(4096).maxContextChars).toBeGreaterThan(6000);
     expect(promptBudget(131072).maxContextChars).toBe(8000);
-    expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 - 2 * Math.ceil(SYSTEM_PROMPT.length / 2) });
+    expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 - 2 * Math.ceil(SYSTEM_PROMPT.length / 2), maxPromptChars: 576 });
     expect(promptBudget(4096, 64).maxTokens).toBe(64);
   });
   it('keeps prompts shorter on the CPU engine, where reading them is slow', () => {

@@ -22,10 +22,15 @@ export function promptBudget(
   maxAnswerTokens = MAX_ANSWER_TOKENS,
   engine: 'webllm' | 'wllama' = 'webllm',
   charsPerToken = CHARS_PER_TOKEN,
-): { maxTokens: number; maxContextChars: number } {
+): { maxTokens: number; maxContextChars: number; maxPromptChars: number } {
   const maxTokens = Math.max(16, Math.min(maxAnswerTokens, Math.floor(contextLength / 4)));
   const systemTokens = Math.ceil(SYSTEM_PROMPT.length / charsPerToken);
   const promptTokens = Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS - systemTokens);
   const cap = engine === 'wllama' ? MAX_CONTEXT_CHARS_ON_CPU : MAX_CONTEXT_CHARS;
-  return { maxTokens, maxContextChars: Math.min(cap, Math.floor(promptTokens * charsPerToken)) };
+  return {
+    maxTokens,
+    maxContextChars: Math.min(cap, Math.floor(promptTokens * charsPerToken)),
+    // The whole prompt (every message) in characters: what a follow-up built on earlier prompts may fill.
+    maxPromptChars: Math.floor(Math.max(0, contextLength - maxTokens - TEMPLATE_TOKENS) * charsPerToken),
+  };
 }

@@ -106,7 +106,8 @@ export interface ChatMessageRecord {
   reranked?: boolean;
   status?: 'done' | 'stopped' | 'error';
   error?: { code: string; message: string };
-  stats?: { firstTokenMs: number; tokensPerSecond: number; completionTokens: number };
+  /** promptTokens and reusedTokens (prompt tokens the engine held from the answer before) are newer and optional. */
+  stats?: { firstTokenMs: number; tokensPerSecond: number; completionTokens: number; promptTokens?: number; reusedTokens?: number };
 }
 
 export interface SourceRef {
