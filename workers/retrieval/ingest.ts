@@ -61,11 +61,18 @@ export async function parseInput(input: IngestInput, emit: (e: IngestEvent) => v
   });
 }
 
+/** Chunk sizes other than the app's (benchmarks of shorter passages); the app passes none. */
+export interface ChunkSizes {
+  targetChars?: number;
+  overlapChars?: number;
+}
+
 export async function buildDocument(
   input: IngestInput,
   embedder: PassageEmbedder,
   emit: (e: IngestEvent) => void,
   signal: AbortSignal,
+  sizes: ChunkSizes = {},
 ): Promise<BuiltDocument> {
   const t0 = performance.now();
   const parsed = await parseInput(input, emit, signal);
@@ -73,6 +80,7 @@ export async function buildDocument(
   const t1 = performance.now();
   emit({ kind: 'progress', stage: 'chunking', done: 0, total: 1, unit: 'part' });
   const placed = chunkBlocks(parsed.text, parsed.blocks, {
+    ...sizes,
     maxTokens: embedder.maxTokens,
     countTokens: (text) => embedder.countTokens(text),
   });
