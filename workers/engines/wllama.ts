@@ -30,14 +30,22 @@ const logger: WllamaLogger = {
 };
 
 /**
- * The prompt for a model without a chat template (a base model such as stories260K):
- * "system\n\nuser\n", every message's text in order, blank lines between.
+ * The prompt for a model without a chat template (a base model such as stories260K): "system\n\nuser\n",
+ * every message's text in order, blank lines between. An earlier answer follows the prompt it was
+ * written after exactly as generated (no separator, not trimmed), so a follow-up's prompt starts with
+ * the previous prompt and answer and llama.cpp reads only what comes after them.
  */
 export function plainPrompt(messages: ChatMessage[]): string {
-  return `${messages
-    .map((m) => m.content.trim())
-    .filter(Boolean)
-    .join('\n\n')}\n`;
+  let out = '';
+  for (const m of messages) {
+    if (m.role === 'assistant') {
+      if (m.content) out += `${m.content}\n\n`;
+      continue;
+    }
+    const text = m.content.trim();
+    if (text) out += out && !out.endsWith('\n\n') ? `\n${text}\n` : `${text}\n`;
+  }
+  return out;
 }
 
 function mapWllamaError(error: unknown, phase: EnginePhase): AppError {
