@@ -12,10 +12,11 @@ import { embeddingSuite } from './embedding';
 import { indexLoadSuite } from './index-load';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
+import { followUpSuite } from './follow-up';
 import { packsSuite } from './packs';
 import { renderSuite } from './render';
 import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
