@@ -11,6 +11,8 @@ import type { ChatMessage, FinishReason, GeneratePayload, GenerateResult, LoadPa
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 import { kvCacheOptionsFor, type KvCacheOptions } from './kv-cache';
+import { chatTemplateKwargs, type THINKING_OFF } from './prompting';
+import { ReasoningText } from './reasoning-text';
 import { defaultThreads } from './threads';
 
 /** wllama is chatty at debug level; keep its warnings and errors. */
@@ -48,7 +50,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 /** The streaming chunk shapes we read from wllama (chat and raw completions). */
 interface StreamChunk {
-  choices: { text?: string; delta?: { content?: string | null }; finish_reason: string | null }[];
+  /** llama.cpp's chat parser streams a model's thinking as `reasoning_content`, apart from `content`. */
+  choices: { text?: string; delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason: string | null }[];
   usage?: { prompt_tokens: number; completion_tokens: number } | null;
 }
 
@@ -57,6 +60,8 @@ export class WllamaEngine implements LlmEngine {
   #wllama: Wllama | null = null;
   #nCtx = 0;
   #chat = false;
+  /** The loaded GGUF's chat template variables (thinking off for a reasoning model), if any. */
+  #templateKwargs: typeof THINKING_OFF | undefined;
 
   async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal, files?: Blob[]): Promise<LoadResult> {
     if (options.model.engine !== 'wllama') throw appError('MODEL_LOAD_FAILED', { detail: `${options.model.id} is not a GGUF model` });
@@ -90,7 +95,10 @@ export class WllamaEngine implements LlmEngine {
     }
     const info = wllama.getLoadedContextInfo();
     this.#nCtx = Math.min(info.n_ctx, requestedCtx);
-    this.#chat = Boolean(wllama.getChatTemplate());
+    // A chat model goes through its own Jinja template (llama.cpp renders it); a base model has none.
+    const template = wllama.getChatTemplate();
+    this.#chat = Boolean(template);
+    this.#templateKwargs = template ? chatTemplateKwargs(options.model, template) : undefined;
     return { modelId: options.model.id, engine: 'wllama', contextLength: this.#nCtx };
   }
 
@@ -120,13 +128,15 @@ export class WllamaEngine implements LlmEngine {
 
     const sampling = { temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) };
     const prompt = this.#chat ? null : plainPrompt(request.messages);
+    // The same template variables for both requests, so the second reuses the first's prompt cache.
+    const chat = { messages: request.messages, ...(this.#templateKwargs ? { chat_template_kwargs: this.#templateKwargs } : {}) };
 
     // 1. Count the prompt's tokens with a one-token request (wllama has no tokenizer call). llama.cpp
     //    keeps the prompt in its cache, so the real request below re-reads only its last token.
     let promptTokens: number;
     try {
       const probe = prompt === null
-        ? await wllama.createChatCompletion({ messages: request.messages, max_tokens: 1, temperature: 0, abortSignal: signal })
+        ? await wllama.createChatCompletion({ ...chat, max_tokens: 1, temperature: 0, abortSignal: signal })
         : await wllama.createCompletion({ prompt, max_tokens: 1, temperature: 0, abortSignal: signal });
       promptTokens = probe.usage.prompt_tokens;
     } catch (error) {
@@ -143,10 +153,11 @@ export class WllamaEngine implements LlmEngine {
     let text = '';
     let finishReason: FinishReason = 'stop';
     let completionTokens: number | undefined;
+    const reasoning = new ReasoningText();
     const onData = (chunk: StreamChunk) => {
       if (signal.aborted) return; // a chunk already in flight when the page said stop
       const choice = chunk.choices[0];
-      const piece = (prompt === null ? choice?.delta?.content : choice?.text) ?? '';
+      const piece = prompt === null ? reasoning.piece(choice?.delta?.reasoning_content, choice?.delta?.content) : (choice?.text ?? '');
       if (piece) {
         text += piece;
         clock.token();
@@ -160,7 +171,7 @@ export class WllamaEngine implements LlmEngine {
     };
     try {
       if (prompt === null) {
-        await wllama.createChatCompletion({ messages: request.messages, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
+        await wllama.createChatCompletion({ ...chat, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       } else {
         await wllama.createCompletion({ prompt, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       }
@@ -176,6 +187,7 @@ export class WllamaEngine implements LlmEngine {
     const wllama = this.#wllama;
     this.#wllama = null;
     this.#nCtx = 0;
+    this.#templateKwargs = undefined;
     await wllama?.exit().catch(() => {});
   }
 

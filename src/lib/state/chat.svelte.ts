@@ -23,6 +23,7 @@ import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
 import { earlierTurns } from '../chat/history';
 import { answerMessages } from '../chat/llm-messages';
 import { streamAnswer } from '../chat/stream-answer';
+import { splitThinking } from '../chat/thinking';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
@@ -78,7 +79,8 @@ export class ChatState {
         { messages: [{ role: 'system', content: system }, { role: 'user', content: user }], maxTokens: 48, temperature: 0, topP: 1 },
         { signal },
       );
-      return text;
+      // The rewrite is searched with: a thinking block (or the empty one web-llm streams) is not part of it.
+      return splitThinking(text, { final: true }).answer;
     },
   };
 
