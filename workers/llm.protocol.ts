@@ -63,6 +63,7 @@ export interface GeneratePayload {
 
 export interface TokenEvent {
   kind: 'token';
+  /** The next piece of the model's output (a reasoning model's thinking inside `<think>…</think>`). */
   text: string;
 }
 
@@ -88,6 +89,7 @@ export interface GenerationStats {
 }
 
 export interface GenerateResult {
+  /** The whole output, thinking included as streamed; the page keeps the answer apart (chat/thinking.ts). */
   text: string;
   finishReason: FinishReason;
   stats: GenerationStats;

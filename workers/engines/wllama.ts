@@ -12,6 +12,8 @@ import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport 
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 import { kvCacheOptions, readModelHeader, type KvCacheOptions } from './kv-cache';
 import { budgetFor, kvBytesPerToken, PromptCacheMeter } from './prompt-cache-meter';
+import { chatTemplateKwargs, type THINKING_OFF } from './prompting';
+import { ReasoningText } from './reasoning-text';
 import { defaultThreads } from './threads';
 
 /** What a restart needs to load the same model again. */
@@ -64,7 +66,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 /** The streaming chunk shapes we read from wllama (chat and raw completions). */
 interface StreamChunk {
-  choices: { text?: string; delta?: { content?: string | null }; finish_reason: string | null }[];
+  /** llama.cpp's chat parser streams a model's thinking as `reasoning_content`, apart from `content`. */
+  choices: { text?: string; delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason: string | null }[];
   usage?: { prompt_tokens: number; completion_tokens: number } | null;
 }
 
@@ -77,6 +80,8 @@ export class WllamaEngine implements LlmEngine {
   #meter: PromptCacheMeter | null = null;
   /** A restart in progress (see prompt-cache-meter.ts); requests wait for it. */
   #restarting: Promise<void> | null = null;
+  /** The loaded GGUF's chat template variables (thinking off for a reasoning model), if any. */
+  #templateKwargs: typeof THINKING_OFF | undefined;
 
   async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal, files?: Blob[]): Promise<LoadResult> {
     if (options.model.engine !== 'wllama') throw appError('MODEL_LOAD_FAILED', { detail: `${options.model.id} is not a GGUF model` });
@@ -111,9 +116,12 @@ export class WllamaEngine implements LlmEngine {
     }
     const info = wllama.getLoadedContextInfo();
     this.#nCtx = Math.min(info.n_ctx, requestedCtx);
-    this.#chat = Boolean(wllama.getChatTemplate());
     this.#loadedWith = { files, params, kvCache };
     this.#meter = new PromptCacheMeter(kvBytesPerToken(header, kvCache), budgetFor(totalBytes));
+    // A chat model goes through its own Jinja template (llama.cpp renders it); a base model has none.
+    const template = wllama.getChatTemplate();
+    this.#chat = Boolean(template);
+    this.#templateKwargs = template ? chatTemplateKwargs(options.model, template) : undefined;
     return { modelId: options.model.id, engine: 'wllama', contextLength: this.#nCtx };
   }
 
@@ -180,6 +188,8 @@ export class WllamaEngine implements LlmEngine {
     const sampling = { temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) };
     const prompt = this.#chat ? null : plainPrompt(request.messages);
     const meter = this.#meter;
+    // The same template variables for both requests, so the second reuses the first's prompt cache.
+    const chat = { messages: request.messages, ...(this.#templateKwargs ? { chat_template_kwargs: this.#templateKwargs } : {}) };
 
     // 1. Count the prompt's tokens with a one-token request (wllama has no tokenizer call). llama.cpp
     //    keeps the prompt in its cache, so the real request below re-reads only its last token.
@@ -189,7 +199,7 @@ export class WllamaEngine implements LlmEngine {
     let reusedTokens: number | undefined;
     try {
       const probe = prompt === null
-        ? await wllama.createChatCompletion({ messages: request.messages, max_tokens: 1, temperature: 0, abortSignal: signal })
+        ? await wllama.createChatCompletion({ ...chat, max_tokens: 1, temperature: 0, abortSignal: signal })
         : await wllama.createCompletion({ prompt, max_tokens: 1, temperature: 0, abortSignal: signal });
       promptTokens = probe.usage.prompt_tokens;
       reusedTokens = probe.usage.prompt_tokens_details?.cached_tokens ?? ('timings' in probe ? probe.timings?.cache_n : undefined);
@@ -208,10 +218,11 @@ export class WllamaEngine implements LlmEngine {
     let text = '';
     let finishReason: FinishReason = 'stop';
     let completionTokens: number | undefined;
+    const reasoning = new ReasoningText();
     const onData = (chunk: StreamChunk) => {
       if (signal.aborted) return; // a chunk already in flight when the page said stop
       const choice = chunk.choices[0];
-      const piece = (prompt === null ? choice?.delta?.content : choice?.text) ?? '';
+      const piece = prompt === null ? reasoning.piece(choice?.delta?.reasoning_content, choice?.delta?.content) : (choice?.text ?? '');
       if (piece) {
         text += piece;
         clock.token();
@@ -225,7 +236,7 @@ export class WllamaEngine implements LlmEngine {
     };
     try {
       if (prompt === null) {
-        await wllama.createChatCompletion({ messages: request.messages, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
+        await wllama.createChatCompletion({ ...chat, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       } else {
         await wllama.createCompletion({ prompt, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       }
@@ -251,6 +262,7 @@ export class WllamaEngine implements LlmEngine {
     this.#nCtx = 0;
     this.#loadedWith = null;
     this.#meter = null;
+    this.#templateKwargs = undefined;
     await wllama?.exit().catch(() => {});
   }
 

@@ -20,6 +20,7 @@ import { isDontKnow } from '../chat/dont-know';
 import { quickExtracts } from '../chat/extracts';
 import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
 import { streamAnswer } from '../chat/stream-answer';
+import { splitThinking } from '../chat/thinking';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
@@ -75,7 +76,8 @@ export class ChatState {
         { messages: [{ role: 'system', content: system }, { role: 'user', content: user }], maxTokens: 48, temperature: 0, topP: 1 },
         { signal },
       );
-      return text;
+      // The rewrite is searched with: a thinking block (or the empty one web-llm streams) is not part of it.
+      return splitThinking(text, { final: true }).answer;
     },
   };
 

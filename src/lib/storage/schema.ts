@@ -8,7 +8,8 @@
  *    original is kept; chunks gain page range and heading path; the ingestion queue store.
  * 3. chunk vectors are stored as float16 (half the bytes of float32, same ranking: see vector.ts).
  *    Later, optional fields only (no new version): `deleted` on a conversation's sources and quick-answer
- *    sentences, for a document deleted from this device (storage/scrub-document.ts).
+ *    sentences, for a document deleted from this device (storage/scrub-document.ts); `thinking` on an
+ *    assistant message (a reasoning model's thinking, apart from its answer).
  */
 import type { DBSchema } from 'idb';
 import type { FormatId } from '../ingest/formats';
@@ -92,7 +93,10 @@ export interface Extract {
 
 export interface ChatMessageRecord {
   role: 'user' | 'assistant';
+  /** The question, or the model's answer without its thinking (chat/thinking.ts). */
   content: string;
+  /** A reasoning model's thinking, kept apart from the answer: shown folded, never cited or quoted. */
+  thinking?: string;
   /** Passages shown to the model, numbered as in the prompt ([1] is sources[0]); for 'not-found', the closest passages. */
   sources?: SourceRef[];
   kind?: AssistantKind;
