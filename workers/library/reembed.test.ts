@@ -24,7 +24,7 @@ function embedderFor(model: EmbedderModel): PassageEmbedder & { texts: string[] 
     model,
     maxTokens: 128,
     countTokens: (t: string) => t.length,
-    async embed(texts: string[]) {
+    async embed(texts: string[], _kind: 'passage') {
       e.texts.push(...texts);
       return texts.map((t) => Float32Array.from([t.length, 1, 0]));
     },
@@ -161,9 +161,9 @@ describe('reembedLibrary', () => {
     const abort = new AbortController();
     const embedder = embedderFor(NEW);
     const original = embedder.embed.bind(embedder);
-    embedder.embed = async (texts) => {
+    embedder.embed = async (texts, kind) => {
       if (embedder.texts.length >= 16) abort.abort();
-      return original(texts);
+      return original(texts, kind);
     };
     await expect(run(store, embedder, abort.signal).done).rejects.toMatchObject({ code: 'ABORTED' });
     expect(store.commits).toBe(0);
