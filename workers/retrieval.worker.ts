@@ -41,6 +41,8 @@ interface State {
 let state: State | null = null;
 let loading: Promise<State> | null = null;
 let sync: IndexSync | null = null;
+/** The load whose indexes the sync keeps up to date. */
+let syncedWith: Promise<State> | null = null;
 let reranker: Promise<Reranker> | null = null;
 
 const documents = idbDocumentStore;
@@ -102,9 +104,15 @@ serve<RetrievalProtocol>(self, {
       // Listening starts before the indexes finish loading; changes wait for them in the sync's lane.
       const current = new IndexSync(documents, loading);
       sync = current;
+      syncedWith = loading;
       onLibraryChange((change) => {
         if (change.kind === 'documents') void current.apply(change).catch(() => undefined);
       });
+    } else if (syncedWith !== loading) {
+      // An earlier init failed (its model did not load): the sync follows this one's indexes.
+      const next = loading;
+      syncedWith = next;
+      void sync.replace(() => next).catch(() => undefined);
     }
     state = await loading;
     return initResult(state, started);

@@ -66,6 +66,19 @@ describe('indexes of one embedder', () => {
     indexStore.stop();
   });
 
+  it('a failed first load leaves the sync usable: replace brings a later load’s indexes', async () => {
+    const store = await libraryIn('failed', [docWith('x', 'a', ['alpha'], 4)]);
+    const sync = new IndexSync(store, Promise.reject(new Error('the model did not load')));
+    expect(await sync.apply({ added: ['x'], removed: [] })).toBe(0);
+    const indexStore = new IndexStore('a', 4, store);
+    const library = { index: (await indexStore.load()).index, indexStore, docNames: new Map([['x', 'x.txt']]) };
+    await sync.replace(async () => library);
+    const y = docWith('y', 'a', ['beta'], 4);
+    await store.save(y.doc, y.chunks);
+    expect(await sync.apply({ added: ['y'], removed: [] })).toBe(2);
+    indexStore.stop();
+  });
+
   it('replace swaps in other indexes after earlier changes, and applies later ones to the new indexes', async () => {
     const store = await libraryIn('replace', [docWith('x', 'a', ['alpha'], 4)]);
     const oldStore = new IndexStore('a', 4, store);

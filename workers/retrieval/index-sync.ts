@@ -25,7 +25,8 @@ export class IndexSync {
   /** `loaded`: resolves to the indexes once they are loaded; changes wait for it. */
   constructor(documents: DocumentStore, loaded: Promise<IndexedLibrary>) {
     this.#documents = documents;
-    this.#lane = loaded.then((library) => (this.#library = library));
+    // A load that fails leaves the lane usable: `replace` brings the indexes of a later one.
+    this.#lane = loaded.then((library) => (this.#library = library)).catch(() => undefined);
   }
 
   /**
