@@ -162,12 +162,18 @@ Der Leuchtturm steht seit 1887 auf der Düne am Rand der Insel. Sein Licht ist b
 
 Bei Nebel ertönt das Nebelhorn alle dreißig Sekunden, damit die Fischer den Hafen auch ohne Sicht finden.`;
 
-test('German documents in an English browser: the multilingual model is offered with the reason, and switching to it re-embeds', async ({ page }) => {
+test('German documents in an English browser: the multilingual model is offered with the reason, and switching to it re-embeds in every window', async ({ page, context }) => {
   await openReady(page);
   await addFileAndWait(page, 'volcanoes.txt', VOLCANOES);
   await expect(page.getByRole('note')).toHaveCount(0);
   await addFileAndWait(page, 'leuchtturm.txt', GERMAN);
   expect((await vectorState(page)).languages).toEqual({ 'volcanoes.txt': 'en', 'leuchtturm.txt': 'de' });
+  // A second window of the same library, searching with the old model.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expectLibraryReady(other);
+  await expect(other.locator('.embedder-status')).toHaveAttribute('data-embedder', 'tiny-bert');
+
   const offer = page.getByRole('note');
   await expect(offer).toContainText(`Hearth recommends ${NEW_MODEL} because one of your documents is in German; ${OLD_MODEL} reads English only.`);
   await offer.getByRole('button', { name: `Switch to ${NEW_MODEL}` }).click();
@@ -175,6 +181,12 @@ test('German documents in an English browser: the multilingual model is offered 
   expect(await vectorState(page)).toMatchObject({ embedders: ['tiny-bert-48'], dims: [48], staged: 0 });
   await quickAnswer(page, 'Wie oft ertönt das Nebelhorn?');
   await expect(lastAnswer(page).locator('.source-chips')).toContainText('leuchtturm.txt');
+  // The other window moved its search over when the library switched (told over the library channel).
+  await expect(other.locator('.embedder-status')).toHaveAttribute('data-embedder', 'tiny-bert-48');
+  await expect(other.getByText(`Search now uses ${NEW_MODEL}.`)).toBeVisible();
+  await quickAnswer(other, 'Wie oft ertönt das Nebelhorn?');
+  await expect(lastAnswer(other).locator('.source-chips')).toContainText('leuchtturm.txt');
+  await other.close();
   // The choice is kept: after a reload, no offer and no job.
   await page.reload();
   await expectLibraryReady(page);

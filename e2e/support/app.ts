@@ -8,13 +8,13 @@ export const TEST_CATALOG = `${MIRROR}/catalogs/test.json`;
 /**
  * Serve the test catalog as this checkout has it. The mirror on port 4180 is shared by every checkout
  * on the machine and serves the catalog of the one that started it, which may not list a model this
- * checkout added; the model files themselves still come from the mirror. Page routes do not see
- * requests a service worker handles, so a spec using this blocks service workers
- * (`test.use({ serviceWorkers: 'block' })`).
+ * checkout added; the model files themselves still come from the mirror. For every page of the
+ * context. Routes do not see requests a service worker handles, so a spec using this blocks service
+ * workers (`test.use({ serviceWorkers: 'block' })`).
  */
 export async function serveOwnTestCatalog(page: Page): Promise<void> {
   const catalog = readFileSync(new URL('../fixtures/catalogs/test.json', import.meta.url), 'utf8');
-  await page.route(TEST_CATALOG, (route) => route.fulfill({ body: catalog, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
+  await page.context().route(TEST_CATALOG, (route) => route.fulfill({ body: catalog, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
 }
 
 /** Open Settings and switch to a catalog served by the mirror (how an organization self-hosts models). */

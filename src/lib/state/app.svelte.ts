@@ -125,12 +125,13 @@ export class AppState {
     return this.library.start(
       {
         catalog,
-        chosenId: this.settings.embedderId,
+        chosenId: () => readSettings().embedderId,
         recommend: (docs) => recommendEmbedder(catalog, caps, { browserLanguage, documents: mainOtherLanguage(docs) }),
         modelBaseUrl: this.modelBaseUrl,
         saveChoice: (embedderId) => {
+          // Onto the stored settings: another window may have saved others since this one started.
+          writeSettings({ ...readSettings(), embedderId });
           this.settings = { ...this.settings, embedderId };
-          writeSettings($state.snapshot(this.settings));
         },
       },
       reranker,

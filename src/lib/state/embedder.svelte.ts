@@ -16,8 +16,11 @@ import type { EmbedderChoice } from '../../../workers/library.protocol';
 
 export interface EmbedderSetup {
   catalog: Catalog;
-  /** The person's choice (settings), or null. */
-  chosenId: string | null;
+  /**
+   * The person's choice (settings), or null; read afresh each time, since another window may have
+   * made one (else two windows with different choices would switch the library back and forth).
+   */
+  chosenId: () => string | null;
   /** The recommendation for these documents (their languages, the browser's, the device). */
   recommend: (docs: readonly DocumentRecord[]) => EmbedderRecommendation;
   modelBaseUrl: string;
@@ -46,7 +49,7 @@ export class EmbedderState {
   /** Decides, from the stored documents, which embedder the library starts with. */
   decide(setup: EmbedderSetup, docs: readonly DocumentRecord[]): EmbedderPlan {
     this.#setup = setup;
-    const plan = planEmbedder(setup.catalog, docs, setup.chosenId, setup.recommend(docs));
+    const plan = planEmbedder(setup.catalog, docs, setup.chosenId(), setup.recommend(docs));
     this.plan = plan;
     return plan;
   }
@@ -64,7 +67,7 @@ export class EmbedderState {
   refresh(docs: readonly DocumentRecord[]): void {
     const setup = this.#setup;
     if (!setup || !this.choice) return;
-    const plan = planEmbedder(setup.catalog, docs, setup.chosenId, setup.recommend(docs));
+    const plan = planEmbedder(setup.catalog, docs, setup.chosenId(), setup.recommend(docs));
     this.plan = plan;
     const running = this.reembed.status === 'running' && this.reembed.target?.id === plan.target.id;
     if (needsReembed(plan, docs) && !running) void this.#bringTo(plan.target);
@@ -75,7 +78,6 @@ export class EmbedderState {
     const setup = this.#setup;
     if (!setup) return;
     setup.saveChoice(model.id);
-    this.#setup = { ...setup, chosenId: model.id };
     this.notice = null;
     this.refresh(docs);
   }
