@@ -1,8 +1,9 @@
 /**
  * The document library: the embedder's start-up (which one: embedder.svelte.ts), the list of stored
  * documents, adding files (through the ingestion queue, with a notice per file that failed or needs
- * an answer: a password, replace or keep both) and deleting them. Reads go to the retrieval worker, writes to the library worker; the
- * list follows changes made in other windows too (src/lib/storage/library-changes.ts).
+ * an answer: a password, replace or keep both) and deleting them. Reads go to the retrieval worker,
+ * writes to the library worker; the list follows changes made in other windows too, a switch of
+ * embedder included (src/lib/storage/library-changes.ts).
  */
 import type { RerankerModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
