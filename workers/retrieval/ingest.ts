@@ -6,6 +6,7 @@
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { chunkBlocks } from '../../src/lib/core/chunk-blocks';
 import { encodeHalves } from '../../src/lib/core/float16';
+import { detectLanguage } from '../../src/lib/core/language';
 import { normalize } from '../../src/lib/core/normalize';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
@@ -134,6 +135,7 @@ export async function buildDocument(
     warnings: parsed.warnings,
     hasOriginal: true,
     storedBytes: input.bytes.byteLength + textBytes + termBytes,
+    language: detectLanguage(parsed.text),
   };
   return { doc, chunks, timings: { parseMs: t1 - t0, chunkMs: t2 - t1, embedMs } };
 }
