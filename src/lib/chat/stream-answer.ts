@@ -3,7 +3,8 @@
  * answer's Markdown is not rendered again on every token; at the end the full text and the speed
  * statistics replace what was streamed.
  */
-import type { ChatMessage, LlmClient } from '../llm/client';
+import type { AnswerClient } from '../llm/answers';
+import type { ChatMessage } from '../llm/client';
 import type { ChatMessageRecord } from '../storage/schema';
 
 export interface Sampling {
@@ -13,7 +14,7 @@ export interface Sampling {
 }
 
 export async function streamAnswer(
-  llm: LlmClient,
+  llm: AnswerClient,
   messages: ChatMessage[],
   sampling: Sampling,
   reply: Pick<ChatMessageRecord, 'content' | 'stats'>,
