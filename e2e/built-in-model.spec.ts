@@ -37,5 +37,5 @@ test("a stored choice of the browser's model, on a browser that cannot run it, f
   await page.reload();
   await expectLibraryReady(page);
   await expect(page.locator('.model-name')).toContainText('Stories 260K (test) · WASM');
-  await expect(page.locator('.model-name')).not.toContainText('in the browser');
+  await expect(page.locator('.model-name')).not.toContainText('Built-in browser model');
 });

@@ -62,7 +62,7 @@ export class ModelsState {
 
   async refresh(): Promise<void> {
     // The browser may have finished (or started) downloading its own model since it was last asked.
-    if (this.#app.builtIn.offer.status !== 'absent') void this.#app.builtIn.detect();
+    void this.#app.builtIn.detect();
     try {
       const list = await this.#app.llm.call('listStored', { models: this.models.map((m) => this.#ref(m)) });
       this.stored = Object.fromEntries(list.map((s) => [s.modelId, s]));

@@ -10,6 +10,8 @@ import type { BuiltInLoadResult } from '../llm/built-in/engine';
 import { createBuiltInHost, type BuiltInHost } from '../llm/built-in/host';
 import { builtInOffer, OFFER_SENTENCES, type BuiltInOffer } from '../llm/built-in/offer';
 
+const DETECT_TIMEOUT_MS = 2000;
+
 export class BuiltInState {
   offer = $state.raw<BuiltInOffer>({ status: 'absent' });
   readonly host: BuiltInHost = createBuiltInHost();
@@ -21,10 +23,16 @@ export class BuiltInState {
     return 'model' in this.offer ? this.offer.model : null;
   }
 
-  /** Ask the browser (a few `availability()` calls; no download, no session). */
+  /**
+   * Ask the browser (a few `availability()` calls; no download, no session). Start-up waits for it,
+   * so a browser that has not answered within DETECT_TIMEOUT_MS keeps what it said before (at start:
+   * nothing offered); opening Models asks again.
+   */
   async detect(browserLanguage: string | undefined = globalThis.navigator?.language): Promise<BuiltInOffer> {
-    const offer = builtInOffer(await probePromptApi(languageModelOf(), browserLanguage));
-    this.offer = this.#withContext(offer);
+    const late = Symbol('late');
+    const timeout = new Promise<typeof late>((resolve) => setTimeout(() => resolve(late), DETECT_TIMEOUT_MS));
+    const probe = await Promise.race([probePromptApi(languageModelOf(), browserLanguage), timeout]);
+    if (probe !== late) this.offer = this.#withContext(builtInOffer(probe));
     return this.offer;
   }
 
@@ -39,7 +47,11 @@ export class BuiltInState {
    */
   async load(model: PromptApiModel, signal: AbortSignal, onFraction: (fraction: number) => void): Promise<BuiltInLoadResult> {
     const downloads = this.needsDownload;
-    const result = await this.host.call('load', { model }, { signal, onEvent: (e) => downloads && onFraction(e.fraction) });
+    const result = await this.host.call('load', { model }, { signal, onEvent: (e) => downloads && onFraction(e.fraction) }).catch((error: unknown) => {
+      // Stopped or failed: the browser may go on downloading by itself (the spec lets it), so ask it again.
+      void this.detect();
+      throw error;
+    });
     this.#contextLength = result.contextLength;
     // The browser has it now, whatever it said before.
     if (this.model) this.offer = { status: 'available', model: { ...this.model, contextLength: result.contextLength }, sentence: OFFER_SENTENCES.available };
