@@ -145,3 +145,21 @@ export type LlmProtocol = {
   /** Copy a compiled MLC model folder into web-llm's storage as a new local model. */
   importMlcFolder: { payload: { files: ImportFile[] }; result: LocalModel; event: LoadProgressEvent };
 };
+
+/**
+ * What every engine does once its model is loaded, wherever it runs: the LLM worker's engines
+ * (`LlmEngine` in engines/engine.ts extends this) and the page's built-in one (the browser's
+ * Prompt API, which windows have and workers do not: src/lib/llm/built-in/engine.ts).
+ */
+export interface AnswerEngine {
+  /**
+   * Generate an answer, calling `onToken` for each piece of text. When `signal` fires the engine stops
+   * within one piece and resolves with `finishReason: 'aborted'` and the text so far.
+   * @throws AppError GENERATION_FAILED (or DEVICE_LOST, OUT_OF_MEMORY, PROMPT_TOO_LONG…) when the engine fails.
+   */
+  generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult>;
+  /** Free memory. Safe to call at any time, also when nothing is loaded. */
+  unload(): Promise<void>;
+  /** False after unload, or after a failure that killed the model. */
+  isLoaded(): boolean;
+}

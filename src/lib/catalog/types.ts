@@ -5,7 +5,7 @@
  */
 
 export type ModelKind = 'llm' | 'embedder' | 'reranker';
-export type EngineId = 'webllm' | 'wllama' | 'transformers';
+export type EngineId = 'webllm' | 'wllama' | 'transformers' | 'prompt-api';
 
 interface ModelBase {
   id: string;
@@ -83,6 +83,32 @@ export interface RerankerModel extends ModelBase {
 }
 
 export type LlmModel = WebLlmModel | WllamaModel;
+
+/**
+ * The browser's own language model behind the Prompt API (`LanguageModel`; Gemini Nano in Chrome).
+ * Not in models.json: it has no files, no address and no Hearth download. It is offered at run time
+ * where the browser says it has one (`llm/built-in/offer.ts`), and runs on the page, not in the LLM
+ * worker, because the Prompt API is exposed to windows only.
+ */
+export interface PromptApiModel {
+  id: string;
+  name: string;
+  kind: 'llm';
+  engine: 'prompt-api';
+  /** The session's context window (`contextWindow`, formerly `inputQuota`); null until a session exists. */
+  contextLength: number | null;
+  /** Languages the browser says its model handles (of those asked, ISO 639-1). */
+  languages: string[];
+  /** The languages sessions declare (`expectedInputs` / `expectedOutputs`), checked with `availability()`. */
+  expectedLanguages: string[];
+  /** The terms the browser's model comes with. */
+  license: string;
+  /** Where the browser documents its model. */
+  sourceUrl: string;
+}
+
+/** A model answers can come from: one of the catalog's (or imported) LLMs, or the browser's own. */
+export type AnswerModel = LlmModel | PromptApiModel;
 export type ModelRecord = WebLlmModel | WllamaModel | EmbedderModel | RerankerModel;
 
 export interface Catalog {

@@ -4,7 +4,8 @@
  * statistics replace what was streamed. Thinking blocks never reach the answer (reply-text.ts).
  * Resolves with the prompt's length in the model's own tokens.
  */
-import type { ChatMessage, LlmClient } from '../llm/client';
+import type { AnswerClient } from '../llm/answers';
+import type { ChatMessage } from '../llm/client';
 import type { ChatMessageRecord } from '../storage/schema';
 import { ReplyText } from './reply-text';
 
@@ -15,7 +16,7 @@ export interface Sampling {
 }
 
 export async function streamAnswer(
-  llm: LlmClient,
+  llm: AnswerClient,
   messages: ChatMessage[],
   sampling: Sampling,
   reply: Pick<ChatMessageRecord, 'content' | 'thinking' | 'stats'>,

@@ -14,7 +14,9 @@ import { AppError, appError } from '../errors';
 import { createLibraryClient } from '../library/client';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
+import { routeAnswers } from '../llm/answers';
 import { BackupState } from './backup.svelte';
+import { BuiltInState } from './built-in.svelte';
 import { ChatState } from './chat.svelte';
 import { ConversationsState } from './conversations.svelte';
 import { LibraryState } from './library.svelte';
@@ -40,11 +42,13 @@ export class AppState {
       for (const id of docIds) this.chat.documentAdded(id);
     },
   });
-  readonly model = new ModelState(this.llm);
+  /** The browser's own model (Prompt API), run on the page where the browser has one. */
+  readonly builtIn = new BuiltInState();
+  readonly model = new ModelState(this.llm, this.builtIn);
   readonly passage = new PassageState(this.retrieval);
   readonly chat = new ChatState({
     retrieval: this.retrieval,
-    llm: this.llm,
+    llm: routeAnswers(this.llm, this.builtIn.host, () => this.model.model?.engine === 'prompt-api'),
     library: this.library,
     model: this.model,
     sampling: () => ({ temperature: this.settings.temperature, topP: this.settings.topP, maxAnswerTokens: this.settings.maxAnswerTokens }),
@@ -81,7 +85,7 @@ export class AppState {
     this.fatal = null;
     void this.storage.start();
     try {
-      const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities()]);
+      const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities(), this.builtIn.detect()]);
       this.catalog = catalog;
       this.caps = caps;
       this.model.choose(catalog, caps, this.settings.llmId, this.modelBaseUrl);

@@ -10,7 +10,7 @@
 import { AnswerPrompter, type AnswerRequest } from '../chat/answer-prompter';
 import { AppError, appError, type ErrorCode } from '../errors';
 import { untilAborted } from '../abortable';
-import type { LlmClient } from '../llm/client';
+import type { AnswerClient } from '../llm/answers';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
 import { scrubInPlace } from '../storage/scrub-document';
@@ -26,7 +26,8 @@ import type { ModelState } from './model.svelte';
 
 export interface ChatDeps {
   retrieval: RetrievalClient;
-  llm: LlmClient;
+  /** Where answers are generated: the LLM worker, or the page for the browser's own model. */
+  llm: AnswerClient;
   library: LibraryState;
   model: ModelState;
   /** Search options that depend on settings and the device, read at each question. */
