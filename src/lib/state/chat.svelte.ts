@@ -258,8 +258,7 @@ export class ChatState {
       model: { id: model?.id ?? '', engine: model?.engine ?? 'webllm', contextLength: this.#deps.model.contextWindow ?? model?.contextLength ?? 2048 },
       maxAnswerTokens,
     };
-    // Characters per token differ between tokenizers: when the engine finds a prompt too long, the
-    // next one is smaller (earlier turns go first, then the least relevant passages).
+    // A prompt the engine finds too long is followed by a smaller one (see answer-prompter.ts).
     let tooLong: unknown = appError('PROMPT_TOO_LONG');
     for (const attempt of this.#prompter.attempts(request)) {
       // Honest sources: exactly the passages in this prompt, with their prompt numbers.
