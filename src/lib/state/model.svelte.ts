@@ -8,9 +8,10 @@
  */
 import type { Catalog, LlmModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
-import { checkFits, memoryBudgetMB, recommendLlm } from '../device/recommend';
+import { checkFits, memoryBudgetMB } from '../device/recommend';
 import { AppError, appError, fromWire } from '../errors';
 import type { LlmClient } from '../llm/client';
+import { findLlm, startingModel } from '../models/choice';
 import { LocalModelList } from '../models/local.svelte';
 import { withLocalModels } from '../models/local-models';
 import { choicesFor, judgeOpenElsewhere, type ElsewhereChoices } from '../models/open-elsewhere';
@@ -53,14 +54,13 @@ export class ModelState {
     onReleaseRequest((ids) => void this.#release(ids));
   }
 
-  /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation. */
+  /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation (models/choice.ts). */
   choose(catalog: Catalog, caps: DeviceCapabilities, chosenId: string | null, modelBaseUrl: string): void {
     this.#baseCatalog = catalog;
     this.#caps = caps;
     this.#baseUrl = modelBaseUrl;
-    const recommended = recommendLlm(catalog, caps, globalThis.navigator?.language);
-    const chosen = chosenId ? this.#find(chosenId) : undefined;
-    this.#set(chosen ?? recommended.model, chosen ? 'Your choice.' : recommended.reason);
+    const start = startingModel(this.catalog ?? catalog, caps, chosenId, globalThis.navigator?.language);
+    this.#set(start.model, start.reason);
   }
 
   /**
@@ -152,7 +152,7 @@ export class ModelState {
   }
 
   #find(id: string): LlmModel | undefined {
-    return this.catalog?.models.find((m): m is LlmModel => m.id === id && m.kind === 'llm');
+    return this.catalog ? findLlm(this.catalog, id) : undefined;
   }
 
   #set(model: LlmModel, reason: string): void {
