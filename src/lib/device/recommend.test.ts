@@ -232,10 +232,10 @@ describe('checkFits', () => {
   });
 
   it('warns when the model needs more memory than the device has', () => {
-    const warning = checkFits(llm('Phi-4-mini-instruct-q4f32_1-MLC'), device({ deviceMemoryGB: 4 }));
+    const warning = checkFits(llm('Phi-3.5-mini-instruct-q4f32_1-MLC'), device({ deviceMemoryGB: 4 }));
     expect(warning).toMatch(/memory/);
-    expect(warning).toMatch(/4\.1 GB/);
-    expect(checkFits(llm('Phi-4-mini-instruct-q4f32_1-MLC'), device({ deviceMemoryGB: 16 }))).toBeNull();
+    expect(warning).toMatch(/5\.\d GB/);
+    expect(checkFits(llm('Phi-3.5-mini-instruct-q4f32_1-MLC'), device({ deviceMemoryGB: 16 }))).toBeNull();
   });
 
   it('warns when the download does not fit the storage quota', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../models.json';
 import { parseCatalog } from '../catalog/load';
+import type { Catalog } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { recommendLlm } from '../device/recommend';
 import { withLocalModels } from './local-models';
@@ -29,12 +30,13 @@ describe('startingModel', () => {
     expect(startingModel(catalog, laptop, null)).toEqual(recommendLlm(catalog, laptop));
   });
 
-  it.each(['Phi-3.5-mini-instruct-q4f16_1-MLC', 'Phi-3.5-mini-instruct-q4f32_1-MLC'])(
-    'falls back to the recommendation for %s, dropped from models.json, and says so',
+  it.each(['Phi-3.5-mini-instruct-q4f16_1-MLC', 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF'])(
+    'falls back to the recommendation when the catalog drops the stored choice (%s), and says so',
     (dropped) => {
-      expect(catalog.models.some((m) => m.id === dropped)).toBe(false);
-      const start = startingModel(catalog, laptop, dropped);
-      const recommended = recommendLlm(catalog, laptop);
+      expect(startingModel(catalog, laptop, dropped).model.id).toBe(dropped);
+      const without: Catalog = { ...catalog, models: catalog.models.filter((m) => m.id !== dropped) };
+      const start = startingModel(without, laptop, dropped);
+      const recommended = recommendLlm(without, laptop);
       expect(start.model).toBe(recommended.model);
       expect(start.reason).toBe(`The model chosen before (${dropped}) is no longer in the catalog. ${recommended.reason}`);
     },
