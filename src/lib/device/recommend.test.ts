@@ -72,7 +72,7 @@ describe('recommendLlm', () => {
 
   describe('per tier', () => {
     it('phone-class, 4 GB, no WebGPU: LFM2 700M on the CPU, and the sentence says why', () => {
-      const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 4, hardwareConcurrency: 8 }));
+      const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 4 }));
       expect(model.id).toBe('LFM2-700M-Q4_K_M-GGUF');
       expect(model.engine).toBe('wllama');
       expect(reason).toBe(
