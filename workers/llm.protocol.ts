@@ -63,6 +63,7 @@ export interface GeneratePayload {
 
 export interface TokenEvent {
   kind: 'token';
+  /** The next piece of the model's output (a reasoning model's thinking inside `<think>…</think>`). */
   text: string;
 }
 
@@ -83,9 +84,12 @@ export interface GenerationStats {
   firstTokenMs: number;
   /** Decoding speed after the first token. */
   tokensPerSecond: number;
+  /** Prompt tokens the engine still held from the request before and did not read again (CPU engine). */
+  reusedTokens?: number;
 }
 
 export interface GenerateResult {
+  /** The whole output, thinking included as streamed; the page keeps the answer apart (chat/thinking.ts). */
   text: string;
   finishReason: FinishReason;
   stats: GenerationStats;

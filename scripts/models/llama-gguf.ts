@@ -1,6 +1,5 @@
 /**
- * A llama-architecture GGUF in SmolLM2-135M's layout (the CPU default's twin until LFM2-700M took
- * its place; the GGUF writer's tests build it): llama metadata as llama.cpp's converter writes it, a
+ * The SmolLM2 GGUF twin: llama architecture metadata as llama.cpp's converter writes it, a
  * byte-level BPE tokenizer of the published size, and random weights quantized block by block.
  * All requested quantizations are written in one pass, so each tensor's floats are drawn once.
  */

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   BACKUP_VERSION_UNSUPPORTED: 'This backup was made by a newer Hearth. Update Hearth (reload it while online), then restore the backup again.',
   BACKUP_EMPTY: 'There is nothing to back up yet. Add documents or ask a question first.',
   BACKUP_CHECK_FAILED: 'What was restored did not read back as the backup holds it, so the restore was undone and your library is as it was. Reload the page and restore again.',
+  REEMBED_UNFINISHED: 'Documents kept arriving while the library was being embedded with the new model, so the switch is not finished. Search goes on with the current model; Hearth continues where it stopped when you reload.',
   // storage
   STORAGE_FULL: 'The browser has no room left for Hearth. Delete documents or models, then try again.',
   STORAGE_FAILED: 'The browser could not save the data. Reload the page and try again.',
@@ -125,6 +126,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   BACKUP_VERSION_UNSUPPORTED: DocumentError,
   BACKUP_EMPTY: DocumentError,
   BACKUP_CHECK_FAILED: StorageError,
+  REEMBED_UNFINISHED: StorageError,
   STORAGE_FULL: StorageError,
   STORAGE_FAILED: StorageError,
   OFFLINE_CACHE_FULL: StorageError,

@@ -45,9 +45,14 @@ const base = {
   rank: v.optional(v.pipe(v.number(), v.finite())),
 };
 
+const llm = {
+  kind: v.literal('llm'),
+  thinking: v.optional(v.picklist(['enable_thinking', 'none'])),
+};
+
 const webLlmModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('webllm'),
   modelLib: v.pipe(repoPath, v.endsWith('.wasm', 'must name a .wasm file')),
   lowResource: v.boolean(),
@@ -55,7 +60,7 @@ const webLlmModel = v.strictObject({
 
 const wllamaModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('wllama'),
   file: v.pipe(repoPath, v.endsWith('.gguf', 'must name a .gguf file')),
 });

@@ -40,7 +40,20 @@ interface ModelBase {
   rank?: number;
 }
 
-export interface WebLlmModel extends ModelBase {
+/**
+ * How a reasoning model's thinking is switched off: 'enable_thinking' = its chat template's
+ * `enable_thinking` flag, set to false (Qwen3, Qwen3.5); 'none' = the model has no such switch.
+ * Absent: from the model family (see thinking-switch.ts).
+ */
+export type ThinkingSwitch = 'enable_thinking' | 'none';
+
+interface LlmBase extends ModelBase {
+  kind: 'llm';
+  /** How its thinking is switched off; absent: from the family (Qwen3 and Qwen3.5: 'enable_thinking'). */
+  thinking?: ThinkingSwitch;
+}
+
+export interface WebLlmModel extends LlmBase {
   kind: 'llm';
   engine: 'webllm';
   /** URL of the compiled model library (.wasm), relative to `libBaseUrl` in the catalog. */
@@ -48,7 +61,7 @@ export interface WebLlmModel extends ModelBase {
   lowResource: boolean;
 }
 
-export interface WllamaModel extends ModelBase {
+export interface WllamaModel extends LlmBase {
   kind: 'llm';
   engine: 'wllama';
   /** GGUF file path inside the repo. */

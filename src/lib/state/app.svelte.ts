@@ -3,10 +3,12 @@
  * workers, and the feature states. Components get it through `useApp()`.
  */
 import { getContext, setContext } from 'svelte';
-import type { Catalog, EmbedderModel, RerankerModel } from '../catalog/types';
+import type { Catalog, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
+import { mainOtherLanguage } from '../core/language';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { recommendEmbedder } from '../device/recommend-embedder';
 import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
 import { createLibraryClient } from '../library/client';
@@ -107,21 +109,33 @@ export class AppState {
     this.passage.documentRemoved(docId);
   }
 
-  /** The models a backup names: the ones the app starts with. */
+  /** The models a backup names: the ones in use. */
   #modelsInUse(): { embedder: string | null; llm: string | null; reranker: string | null } {
     const catalog = this.catalog;
-    const embedder = catalog?.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
     const reranker = catalog?.models.find((m): m is RerankerModel => m.kind === 'reranker');
-    return { embedder: embedder?.id ?? null, llm: this.model.model?.id ?? this.settings.llmId, reranker: reranker?.id ?? null };
+    return { embedder: this.library.embedderChoice?.embedder.id ?? null, llm: this.model.model?.id ?? this.settings.llmId, reranker: reranker?.id ?? null };
   }
 
   #startLibrary(): Promise<void> {
     const catalog = this.catalog;
-    if (!catalog) return Promise.resolve();
-    const embedder = catalog.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
-    if (!embedder) return Promise.resolve();
+    const caps = this.caps;
+    if (!catalog || !caps) return Promise.resolve();
     const reranker = catalog.models.find((m): m is RerankerModel => m.kind === 'reranker');
-    return this.library.start(embedder, reranker, this.modelBaseUrl);
+    const browserLanguage = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
+    return this.library.start(
+      {
+        catalog,
+        chosenId: () => readSettings().embedderId,
+        recommend: (docs) => recommendEmbedder(catalog, caps, { browserLanguage, documents: mainOtherLanguage(docs) }),
+        modelBaseUrl: this.modelBaseUrl,
+        saveChoice: (embedderId) => {
+          // Onto the stored settings: another window may have saved others since this one started.
+          writeSettings({ ...readSettings(), embedderId });
+          this.settings = { ...this.settings, embedderId };
+        },
+      },
+      reranker,
+    );
   }
 }
 

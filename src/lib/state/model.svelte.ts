@@ -35,6 +35,8 @@ export class ModelState {
   elsewhere = $state.raw<ElsewhereChoices | null>(null);
   /** Something that happened to the model without a question being asked (GPU reset, moved away). */
   notice = $state<string | null>(null);
+  /** The context window the engine allocated for the loaded model (tokens), once it is loaded. */
+  contextWindow = $state<number | null>(null);
   /** Models imported from disk; merged into `catalog`. */
   readonly local = new LocalModelList();
   #baseCatalog = $state.raw<Catalog | null>(null);
@@ -168,6 +170,7 @@ export class ModelState {
 
   #reset(): void {
     this.status = 'idle';
+    this.contextWindow = null;
     this.progress = null;
     this.error = null;
   }
@@ -223,12 +226,15 @@ export class ModelState {
     // The first load is usually the first download: ask the browser to keep what it stores.
     void requestPersistentStorage();
     try {
-      await this.#client.call(
+      const loaded = await this.#client.call(
         'load',
         { model: $state.snapshot(model) as LlmModel, ...this.sourceOf(model), ...(this.#alongside ? { alongside: true } : {}) },
         { signal, onEvent: (p) => progress.update(p) },
       );
-      if (current()) this.status = 'ready';
+      if (current()) {
+        this.contextWindow = loaded.contextLength;
+        this.status = 'ready';
+      }
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('MODEL_LOAD_FAILED', { detail: String(error) });
       if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current()) await this.#explainElsewhere(model);
