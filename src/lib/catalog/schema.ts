@@ -42,6 +42,7 @@ const base = {
   quality: v.optional(v.record(nonEmpty, v.pipe(v.number(), v.finite()))),
   languages: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a two- or three-letter language code such as "en"'))), v.minLength(1))),
   hidden: v.optional(v.boolean()),
+  rank: v.optional(v.pipe(v.number(), v.finite())),
 };
 
 const llm = {

@@ -32,6 +32,12 @@ interface ModelBase {
   languages?: string[];
   /** Models only tests and self-hosters list; never recommended by default. */
   hidden?: boolean;
+  /**
+   * How strongly the catalog recommends this LLM against the others that fit a device (higher first;
+   * Hearth's reading of the published figures, see README "Models on the device"). Records without a
+   * rank come after ranked ones, bigger first, as before ranks existed.
+   */
+  rank?: number;
 }
 
 /**

@@ -10,10 +10,11 @@
  */
 import type { AnswerModel, Catalog, LlmModel, PromptApiModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
-import { checkFits, memoryBudgetMB, recommendLlm } from '../device/recommend';
+import { checkFits, memoryBudgetMB } from '../device/recommend';
 import { preferBuiltIn } from '../device/recommend-built-in';
 import { AppError, appError, fromWire } from '../errors';
 import type { LlmClient } from '../llm/client';
+import { findLlm, startingModel } from '../models/choice';
 import { LocalModelList } from '../models/local.svelte';
 import { withLocalModels } from '../models/local-models';
 import { choicesFor, judgeOpenElsewhere, type ElsewhereChoices } from '../models/open-elsewhere';
@@ -63,15 +64,16 @@ export class ModelState {
     onReleaseRequest((ids) => void this.#release(ids));
   }
 
-  /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation. */
+  /** Pick the model: the user's choice if it is in the catalog (or imported), else the device's recommendation (models/choice.ts). */
   choose(catalog: Catalog, caps: DeviceCapabilities, chosenId: string | null, modelBaseUrl: string): void {
     this.#baseCatalog = catalog;
     this.#caps = caps;
     this.#baseUrl = modelBaseUrl;
     const language = globalThis.navigator?.language;
-    const recommended = preferBuiltIn(recommendLlm(catalog, caps, language), this.#builtIn.offer, language);
     const chosen = chosenId ? this.#find(chosenId) : undefined;
-    this.#set(chosen ?? recommended.model, chosen ? 'Your choice.' : recommended.reason);
+    // A stored choice the catalog no longer has falls back to the recommendation, which says so.
+    const picked = chosen ? { model: chosen, reason: 'Your choice.' } : preferBuiltIn(startingModel(this.catalog ?? catalog, caps, chosenId, language), this.#builtIn.offer, language);
+    this.#set(picked.model, picked.reason);
   }
 
   /**
@@ -166,7 +168,7 @@ export class ModelState {
   #find(id: string): AnswerModel | undefined {
     const builtIn = this.#builtIn.model;
     if (builtIn?.id === id && !this.catalog?.models.some((m) => m.id === id)) return builtIn;
-    return this.catalog?.models.find((m): m is LlmModel => m.id === id && m.kind === 'llm');
+    return this.catalog ? findLlm(this.catalog, id) : undefined;
   }
 
   #set(model: AnswerModel, reason: string): void {
