@@ -21,6 +21,23 @@ export interface AnswerTiming {
   completionTokens: number;
 }
 
+/** Generates, timing the first token as the page sees it. */
+async function timedAnswer(messages: ChatMessage[], maxTokens: number, temperature: number): Promise<AnswerTiming & { text: string; reusedTokens: number }> {
+  const t0 = performance.now();
+  let first = 0;
+  const result = await client.call('generate', { messages, maxTokens, temperature }, { onEvent: () => (first ||= performance.now()) });
+  const { stats } = result;
+  return {
+    firstTokenMs: first - t0,
+    tokensPerSecond: stats.tokensPerSecond,
+    totalMs: performance.now() - t0,
+    promptTokens: stats.promptTokens,
+    completionTokens: stats.completionTokens,
+    reusedTokens: stats.reusedTokens ?? 0,
+    text: result.text,
+  };
+}
+
 const api = {
   /** Loads (downloading first when the model is not stored yet); returns milliseconds. */
   async load(model: LlmModel, modelUrl: string, threads: number, kvCache: KvCacheChoice = 'auto'): Promise<number> {
@@ -30,40 +47,11 @@ const api = {
     return performance.now() - t0;
   },
 
-  async answer(question: string, maxTokens: number): Promise<AnswerTiming> {
-    const t0 = performance.now();
-    let first = 0;
-    const result = await client.call(
-      'generate',
-      { messages: [{ role: 'user', content: question }], maxTokens, temperature: 0.7 },
-      { onEvent: () => (first ||= performance.now()) },
-    );
-    const { stats } = result;
-    return {
-      firstTokenMs: first - t0,
-      tokensPerSecond: stats.tokensPerSecond,
-      totalMs: performance.now() - t0,
-      promptTokens: stats.promptTokens,
-      completionTokens: stats.completionTokens,
-    };
-  },
+  /** One answer to a single question, sampled as a person's question would be. */
+  answer: (question: string, maxTokens: number): Promise<AnswerTiming> => timedAnswer([{ role: 'user', content: question }], maxTokens, 0.7),
 
   /** One greedy answer to a whole conversation (the app's prompt messages); its timing and text. */
-  async answerMessages(messages: ChatMessage[], maxTokens: number): Promise<AnswerTiming & { text: string; reusedTokens: number }> {
-    const t0 = performance.now();
-    let first = 0;
-    const result = await client.call('generate', { messages, maxTokens, temperature: 0 }, { onEvent: () => (first ||= performance.now()) });
-    const { stats } = result;
-    return {
-      firstTokenMs: first - t0,
-      tokensPerSecond: stats.tokensPerSecond,
-      totalMs: performance.now() - t0,
-      promptTokens: stats.promptTokens,
-      completionTokens: stats.completionTokens,
-      reusedTokens: stats.reusedTokens ?? 0,
-      text: result.text,
-    };
-  },
+  answerMessages: (messages: ChatMessage[], maxTokens: number) => timedAnswer(messages, maxTokens, 0),
 
   unload: () => client.call('unload', {}),
 };

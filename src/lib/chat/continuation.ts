@@ -9,6 +9,7 @@
  */
 import type { ChatMessage } from '../../../workers/llm.protocol';
 import { contextBlock, oneLine } from '../core/prompt';
+import { promptChars } from './chars-per-token';
 import type { SourceRef } from '../storage/schema';
 
 /** What one answer was given, kept while the page is open (the engine's cache lives no longer). */
@@ -31,8 +32,6 @@ export interface ContinuedPrompt {
 
 const SEPARATOR = '\n\n';
 
-const chars = (messages: readonly ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
-
 /**
  * The follow-up prompt on top of `base`, or null when it would not fit: `maxPromptChars` bounds the
  * whole prompt (the window), `maxNewChars` the new passages (the reading a person waits for).
@@ -46,7 +45,7 @@ export function continuePrompt(
   limits: { maxPromptChars: number; maxNewChars: number },
 ): ContinuedPrompt | null {
   let next = Math.max(0, ...base.numbers.values());
-  const room = Math.min(limits.maxNewChars, limits.maxPromptChars - chars(base.messages) - base.answer.length - question.length - 32);
+  const room = Math.min(limits.maxNewChars, limits.maxPromptChars - promptChars(base.messages) - base.answer.length - question.length - 32);
   const blocks: string[] = [];
   const sources: SourceRef[] = [];
   let used = 0;
