@@ -63,6 +63,20 @@ describe('AnswerPrompter', () => {
     expect([...prompter.attempts(request(follow('Molten rock [1].'), [source('b', 1)]))][0]?.base).toBeUndefined();
   });
 
+  it('builds the prompt afresh when the continuation has no room for a passage the fresh prompt has', () => {
+    const prompter = new AnswerPrompter();
+    const small = { id: 'small-cpu', engine: 'wllama', contextLength: 1024 };
+    const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1)], small);
+    const [fresh] = [...prompter.attempts(first)];
+    const longAnswer = 'Molten rock, told at length. '.repeat(60);
+    prompter.answered(first, fresh!, longAnswer, 300);
+    const messages: ChatMessageRecord[] = [...first.messages, { role: 'assistant', content: longAnswer, status: 'done', kind: 'answer' }, { role: 'user', content: 'And ash?' }];
+    // The old passage ranks first, the new one second: the previous prompt and its long answer leave no room for it.
+    const [attempt] = [...prompter.attempts(request(messages, [source('a', 1), source('b', 2)], small))];
+    expect(attempt?.base).toBeUndefined();
+    expect(attempt?.sources.map((s) => s.chunkId)).toEqual(['a', 'b']);
+  });
+
   it('budgets with the characters per token the engine reported', () => {
     const prompter = new AnswerPrompter();
     const long = Array.from({ length: 40 }, (_, i) => source(`p${i}`, i + 1));

@@ -46,6 +46,13 @@ export class AnswerPrompter {
     const engine = req.model.engine === 'wllama' ? 'wllama' : 'webllm';
     const budget = promptBudget(req.model.contextLength, req.maxAnswerTokens, engine, ratio);
     const question = req.messages[req.userIndex]?.content ?? '';
+    const contexts = req.found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
+    const turns = earlierTurns(req.messages.slice(0, req.userIndex));
+    const fresh = (room: number): PromptAttempt => {
+      const prompt = answerMessages(question, contexts, turns, room);
+      return { messages: prompt.messages, sources: req.found.filter((s) => prompt.used.includes(s.n)), maxTokens: budget.maxTokens };
+    };
+    const first = fresh(budget.maxContextChars);
     const base = engine === 'wllama' ? this.#previous(req) : null;
     if (base) {
       const perMessage = TOKENS_PER_MESSAGE * (ratio ?? 2);
@@ -53,15 +60,12 @@ export class AnswerPrompter {
         maxPromptChars: budget.maxPromptChars - (base.messages.length + 2) * perMessage,
         maxNewChars: budget.maxContextChars,
       });
-      if (continued) yield { ...continued, maxTokens: budget.maxTokens, base };
+      // Faster is no excuse for reading less: continue only with every passage a fresh prompt would have.
+      const carried = new Set(continued?.sources.map((s) => s.chunkId));
+      if (continued && first.sources.every((s) => carried.has(s.chunkId))) yield { ...continued, maxTokens: budget.maxTokens, base };
     }
-    const contexts = req.found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
-    const turns = earlierTurns(req.messages.slice(0, req.userIndex));
-    for (let room = budget.maxContextChars; ; room = Math.floor(room / 2)) {
-      const prompt = answerMessages(question, contexts, turns, room);
-      yield { messages: prompt.messages, sources: req.found.filter((s) => prompt.used.includes(s.n)), maxTokens: budget.maxTokens };
-      if (room < MIN_ROOM) return;
-    }
+    yield first;
+    for (let room = Math.floor(budget.maxContextChars / 2); room >= MIN_ROOM / 2; room = Math.floor(room / 2)) yield fresh(room);
   }
 
   /** The answer to `attempt` was written: learn from the engine's token count and keep the prompt. */
