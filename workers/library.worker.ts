@@ -7,7 +7,8 @@
  *
  * Its embedder is its own (documents are embedded here while the retrieval worker embeds questions),
  * loaded on the first file and let go after a while without work, so an idle library costs no
- * second copy of the model.
+ * second copy of the model. On a device with a real GPU the model runs in a GPU worker started from
+ * here (library/gpu-embedder.ts), and on WASM here when that GPU fails.
  */
 import { serve } from '../src/lib/rpc/server';
 import { idbDocumentStore } from '../src/lib/storage/documents';
@@ -32,7 +33,7 @@ const embedders = new IdleEmbedder();
 const queue = new IngestQueue({
   documents,
   originals: opfsOriginals,
-  embedder: () => embedders.current(),
+  withEmbedder: (work, onFallback) => embedders.withFallback(work, onFallback),
   onStored(doc, replaced) {
     announce({ kind: 'documents', added: [doc.id], removed: replaced ? [replaced] : [] });
   },
@@ -46,7 +47,10 @@ serve<LibraryProtocol>(self, {
   async ingest(payload, { emit, signal }) {
     const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
     emit({ kind: 'queued', id: staged.record.id });
-    return embedders.using(payload, () => queue.run(staged, payload.password, emit, signal), () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }));
+    return embedders.using(payload, () => queue.run(staged, payload.password, emit, signal), {
+      onLoading: () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }),
+      onFallback: (reason) => emit({ kind: 'fallback', reason }),
+    });
   },
 
   async remove({ docId }) {
@@ -63,15 +67,17 @@ serve<LibraryProtocol>(self, {
   },
 
   async importPack(payload, { emit, signal }) {
-    const { stored, ...result } = await embedders.using(payload, (embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal }));
+    const { stored, ...result } = await embedders.using(payload, () =>
+      embedders.withFallback((embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal })),
+    );
     if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
     return result;
   },
 
   async restoreBackup(payload, { emit, signal }) {
     // Rare and all-or-nothing: it holds the write lock from its first check to its last.
-    const { stored, ...result } = await embedders.using(payload, (embedder) =>
-      withWriteLock(() => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal })),
+    const { stored, ...result } = await embedders.using(payload, () =>
+      withWriteLock(() => embedders.withFallback((embedder) => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal }))),
     );
     const added = stored.map((s) => s.doc.id);
     if (added.length > 0) announce({ kind: 'documents', added, removed: [] });

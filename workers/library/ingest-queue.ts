@@ -26,7 +26,11 @@ export const MAX_ATTEMPTS = 3;
 export interface IngestQueueDeps {
   documents: DocumentStore;
   originals: OriginalStore;
-  embedder: () => PassageEmbedder;
+  /**
+   * Runs `work` with the embedder; if the GPU under it fails, runs it again on WASM (telling
+   * `onFallback` why), so a file is embedded on one device from its start to its end.
+   */
+  withEmbedder: <T>(work: (embedder: PassageEmbedder) => Promise<T>, onFallback: (reason: string) => void) => Promise<T>;
   /** A document was stored (replacing the document `replaced`, when it was a new version). */
   onStored: (doc: DocumentRecord, replaced?: string) => void;
 }
@@ -161,11 +165,10 @@ export class IngestQueue {
     try {
       emit({ kind: 'progress', stage: 'waiting', done: 0, total: 1, unit: 'part' });
       await untilTurnOrAbort(before, signal);
-      const { doc, chunks } = await buildDocument(
-        { id: record.id, name: record.name, mimeType: record.mimeType, bytes, contentHash: record.contentHash, ...(password ? { password } : {}) },
-        this.#deps.embedder(),
-        emit,
-        signal,
+      const input = { id: record.id, name: record.name, mimeType: record.mimeType, bytes, contentHash: record.contentHash, ...(password ? { password } : {}) };
+      const { doc, chunks } = await this.#deps.withEmbedder(
+        (embedder) => buildDocument(input, embedder, emit, signal),
+        (reason) => emit({ kind: 'fallback', reason }),
       );
       if (signal.aborted) throw appError('ABORTED');
       emit({ kind: 'progress', stage: 'saving', done: 0, total: 1, unit: 'part' });

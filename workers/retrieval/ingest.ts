@@ -20,6 +20,8 @@ const EMBED_BATCH = 16;
 /** What ingestion needs of an embedder (the worker's transformers.js one, or another in Node). */
 export interface PassageEmbedder {
   readonly model: EmbedderModel;
+  /** Where it runs: 'webgpu' or 'wasm' in the browser (shown while a file is embedded), 'cpu' in Node. */
+  readonly device?: 'webgpu' | 'wasm' | 'cpu';
   readonly maxTokens: number;
   countTokens(text: string): number;
   embed(texts: string[], kind: 'passage'): Promise<Float32Array[]>;
@@ -80,6 +82,8 @@ export async function buildDocument(
   const t2 = performance.now();
 
   const chunks: ChunkRecord[] = [];
+  const device = embedder.device === 'webgpu' || embedder.device === 'wasm' ? { device: embedder.device } : {};
+  emit({ kind: 'progress', stage: 'embedding', done: 0, total: placed.length, unit: 'passage', ...device });
   let embedMs = 0;
   let termBytes = 0;
   for (let i = 0; i < placed.length; i += EMBED_BATCH) {
@@ -105,7 +109,7 @@ export async function buildDocument(
         vector: encodeHalves(normalize(vectors[j] ?? new Float32Array(embedder.model.dimensions))),
       });
     });
-    emit({ kind: 'progress', stage: 'embedding', done: Math.min(i + EMBED_BATCH, placed.length), total: placed.length, unit: 'passage' });
+    emit({ kind: 'progress', stage: 'embedding', done: Math.min(i + EMBED_BATCH, placed.length), total: placed.length, unit: 'passage', ...device });
   }
 
   const textBytes = chunks.reduce((n, c) => n + c.text.length * 2 + c.vector.byteLength, 0);

@@ -5,8 +5,10 @@
 import { getContext, setContext } from 'svelte';
 import type { Catalog, EmbedderModel, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
+import { readEmbedDevice } from '../config/embed-device';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { planDocumentEmbedding } from '../device/embed-policy';
 import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
 import { createLibraryClient } from '../library/client';
@@ -121,7 +123,9 @@ export class AppState {
     const embedder = catalog.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
     if (!embedder) return Promise.resolve();
     const reranker = catalog.models.find((m): m is RerankerModel => m.kind === 'reranker');
-    return this.library.start(embedder, reranker, this.modelBaseUrl);
+    // Documents on a real GPU, questions on WASM, both from the same file (device/embed-policy.ts).
+    const plan = planDocumentEmbedding(embedder, this.caps?.gpu ?? null, readEmbedDevice());
+    return this.library.start(plan.embedder, reranker, this.modelBaseUrl, plan.device);
   }
 }
 

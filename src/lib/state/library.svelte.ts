@@ -5,6 +5,7 @@
  * list follows changes made in other windows too (src/lib/storage/library-changes.ts).
  */
 import type { EmbedderModel, RerankerModel } from '../catalog/types';
+import type { EmbedDevice } from '../device/embed-policy';
 import { AppError, appError } from '../errors';
 import { checkFile } from '../ingest/check';
 import type { ParseWarning } from '../ingest/parsed';
@@ -114,8 +115,9 @@ export class LibraryState {
    * Starts (or, after the retrieval worker stopped, restarts) search: the embedder for questions and
    * the indexes. The first successful start also resumes files a reload or a closed window left
    * queued, and tells the person about files that were lost before they were queued.
+   * `device`: where documents are embedded (questions always on WASM, in the retrieval worker).
    */
-  async start(embedder: EmbedderModel, reranker: RerankerModel | undefined, modelBaseUrl: string): Promise<void> {
+  async start(embedder: EmbedderModel, reranker: RerankerModel | undefined, modelBaseUrl: string, device: EmbedDevice = 'wasm'): Promise<void> {
     this.status = 'loading';
     this.loadError = null;
     try {
@@ -127,7 +129,7 @@ export class LibraryState {
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.indexReport = index;
-      this.#choice = { embedder: plain, modelBaseUrl };
+      this.#choice = { embedder: plain, modelBaseUrl, device };
       this.status = 'ready';
       if (!this.#resumed) {
         this.#resumed = true;
