@@ -15,7 +15,8 @@ import { parseFile } from '../parsers/registry';
 import type { IngestEvent } from '../library.protocol';
 import { yieldToEventLoop } from '../yield';
 
-const EMBED_BATCH = 16;
+/** Passages per embedding call (the benchmarks measure at this size too). */
+export const EMBED_BATCH = 16;
 
 /** What ingestion needs of an embedder (the worker's transformers.js one, or another in Node). */
 export interface PassageEmbedder {
