@@ -17,9 +17,11 @@ import { maxPassageTokens, passageTokens } from '../retrieval/tokens';
 
 /**
  * A batch that takes longer than this on the GPU means it is wedged (a real GPU does a batch in
- * milliseconds; a software adapter, when forced, in seconds).
+ * milliseconds; a software adapter, when forced, in seconds). Under the page's own deadline for a
+ * file that reports no progress (60 s, src/lib/library/client.ts), so the GPU is left for WASM here
+ * before the page restarts the whole library worker.
  */
-const BATCH_DEADLINE_MS = 120_000;
+const BATCH_DEADLINE_MS = 45_000;
 
 function gpuFailure(error: unknown, what: string): AppError {
   const detail = `${what}: ${error instanceof AppError ? `${error.code} ${error.detail ?? error.message}` : String(error)}`;

@@ -11,6 +11,13 @@ import type { EmbedderModel } from '../catalog/types';
 import type { GpuCapabilities } from './capabilities';
 
 export type EmbedDevice = 'webgpu' | 'wasm';
+
+/**
+ * The least cosine between the vectors the two devices give the same passage: what the GPU path must
+ * meet to share an index with questions embedded on WASM (checked by e2e/gpu-embedding.spec.ts and
+ * the embedding-device benchmark).
+ */
+export const DEVICE_AGREEMENT = 0.999;
 /** 'auto' decides by the device; the others force one (see config/embed-device.ts). */
 export type EmbedDeviceSetting = 'auto' | EmbedDevice;
 
