@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LFM2_700M } from '../scripts/models/lfm2-spec';
 import { MINILM, SMOLLM2 } from '../scripts/models/specs';
-import { bertFlopsPerToken, llamaFlopsPerToken, llamaMatmulParams, llamaWeightBytesPerToken } from './model-costs';
+import {
+  bertFlopsPerToken, lfm2FlopsPerToken, lfm2MatmulParams, lfm2WeightBytesPerToken, llamaFlopsPerToken, llamaMatmulParams, llamaWeightBytesPerToken,
+} from './model-costs';
 
 describe('MiniLM cost model', () => {
   it('is ~21 MFLOP per token: 2 × the 10.6M weights in its matmuls, plus attention that grows with length', () => {
@@ -26,5 +29,19 @@ describe('SmolLM2-135M cost model', () => {
     const blocks = 30 * (2 * 576 * 576 + 2 * 576 * 192 + 3 * 576 * 1536);
     expect(q8).toBe(norms + embd + (blocks / 32) * 34);
     expect(q4).toBe(norms + embd + (blocks / 32) * 18);
+  });
+});
+
+describe('LFM2-700M cost model', () => {
+  it('multiplies by every matrix once (742.4M weights: all but the norms and the 3-tap conv kernels)', () => {
+    const norms = 16 * 2 * 1536 + 6 * 2 * 64 + 1536;
+    const convKernels = 10 * 3 * 1536;
+    expect(lfm2MatmulParams(LFM2_700M.shape)).toBe(LFM2_700M.params - norms - convKernels);
+    expect(lfm2FlopsPerToken(LFM2_700M.shape)).toBe(2 * lfm2MatmulParams(LFM2_700M.shape));
+  });
+
+  it('reads the whole file minus its header per token: 466 MB in Q4_K_M, 789 MB in Q8_0', () => {
+    expect(lfm2WeightBytesPerToken(LFM2_700M.shape, 'Q4_K_M') / 1e6).toBeCloseTo(466.2, 1);
+    expect(lfm2WeightBytesPerToken(LFM2_700M.shape, 'Q8_0') / 1e6).toBeCloseTo(789.2, 1);
   });
 });

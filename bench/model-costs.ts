@@ -3,6 +3,8 @@
  * scripts/models/specs.ts): FLOPs for the compute ceilings and bytes of weights read per decoded
  * token for the memory-bandwidth ceiling. A multiply-accumulate counts as 2 FLOPs.
  */
+import { GGML_TYPE, ggmlByteSize } from '../scripts/models/ggml-quant';
+import { lfm2TensorShapes, lfm2TensorType, type Lfm2Quant, type Lfm2Shape } from '../scripts/models/lfm2-spec';
 import { llamaTensorShapes, llamaTensorTypeName, type BertShape, type LlamaQuant, type LlamaShape } from '../scripts/models/specs';
 
 /**
@@ -44,4 +46,21 @@ export function llamaWeightBytesPerToken(s: LlamaShape, quant: LlamaQuant): numb
     bytes += (count / per) * size;
   }
   return bytes;
+}
+
+/** Weights an LFM2 block stack multiplies by per token: every matrix, the tied output included; the
+ *  3-tap short-convolution kernels and the norms are elementwise work, left out. */
+export function lfm2MatmulParams(s: Lfm2Shape): number {
+  return lfm2TensorShapes(s)
+    .filter((t) => t.dims.length === 2 && !t.name.endsWith('shortconv.conv.weight'))
+    .reduce((sum, t) => sum + t.dims[0]! * t.dims[1]!, 0);
+}
+
+export function lfm2FlopsPerToken(s: Lfm2Shape): number {
+  return 2 * lfm2MatmulParams(s);
+}
+
+/** Bytes of weights an LFM2 decode step streams: every tensor once, in the file's types. */
+export function lfm2WeightBytesPerToken(s: Lfm2Shape, quant: Lfm2Quant): number {
+  return lfm2TensorShapes(s).reduce((sum, t) => sum + ggmlByteSize(GGML_TYPE[lfm2TensorType(t, s, quant)], t.dims.reduce((a, b) => a * b, 1)), 0);
 }

@@ -2,8 +2,9 @@
 /**
  * The library worker: every write to the document store. It stages and builds files (parse, chunk,
  * analyze, embed, store atomically; see library/ingest-queue.ts), deletes documents and imports
- * knowledge packs, each under the library's write lock, and announces every committed change to
- * the other windows and workers (the retrieval workers update their indexes from it).
+ * knowledge packs, each under the library's write lock, embeds the library again when the person
+ * switches embedding models (library/reembed.ts), and announces every committed change to the other
+ * windows and workers (the retrieval workers update their indexes from it).
  *
  * Its embedder is its own (documents are embedded here while the retrieval worker embeds questions),
  * loaded on the first file and let go after a while without work, so an idle library costs no
@@ -17,7 +18,9 @@ import { idbBackupStore } from '../src/lib/storage/restore';
 import { handleRestoreBackup } from './backup/handlers';
 import { IdleEmbedder } from './library/idle-embedder';
 import { IngestQueue } from './library/ingest-queue';
-import { withWriteLock } from './library/write-lock';
+import { reembedLibrary } from './library/reembed';
+import { withReembedLock, withWriteLock } from './library/write-lock';
+import { idbReembedStore } from '../src/lib/storage/reembed';
 import { opfsOriginals } from './retrieval/originals';
 import { importPack } from './retrieval/packs';
 import { removeSnapshotFile } from './retrieval/snapshot-store';
@@ -33,7 +36,6 @@ const embedders = new IdleEmbedder();
 const queue = new IngestQueue({
   documents,
   originals: opfsOriginals,
-  withEmbedder: (work, onFallback) => embedders.withFallback(work, onFallback),
   onStored(doc, replaced) {
     announce({ kind: 'documents', added: [doc.id], removed: replaced ? [replaced] : [] });
   },
@@ -47,7 +49,7 @@ serve<LibraryProtocol>(self, {
   async ingest(payload, { emit, signal }) {
     const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
     emit({ kind: 'queued', id: staged.record.id });
-    return embedders.using(payload, () => queue.run(staged, payload.password, emit, signal), {
+    return embedders.using(payload, (withEmbedder) => queue.run(staged, withEmbedder, payload.password, emit, signal), {
       onLoading: () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }),
       onFallback: (reason) => emit({ kind: 'fallback', reason }),
     });
@@ -67,17 +69,39 @@ serve<LibraryProtocol>(self, {
   },
 
   async importPack(payload, { emit, signal }) {
-    const { stored, ...result } = await embedders.using(payload, () =>
-      embedders.withFallback((embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal })),
+    const { stored, ...result } = await embedders.using(payload, (withEmbedder) =>
+      withEmbedder((embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal })),
     );
     if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
     return result;
   },
 
+  async reembed(payload, { emit, signal }) {
+    const target = payload.embedder;
+    return withReembedLock(
+      () => emit({ kind: 'progress', stage: 'waiting', done: 0, total: 0 }),
+      async () => {
+        const plan = await idbReembedStore.plan(target);
+        if (plan.work.length === 0) {
+          // Nothing to embed; vectors left from a switch the person changed their mind about go.
+          if (plan.staged) await withWriteLock(() => idbReembedStore.commit(target));
+          return { embedder: target.id, documents: [], passages: 0 };
+        }
+        // After a GPU failure the run goes on on WASM from what is staged (within the devices' tolerance).
+        const result = await embedders.using(payload, (withEmbedder) => withEmbedder((embedder) => reembedLibrary(embedder, { store: idbReembedStore, withWriteLock, emit, signal })), {
+          onLoading: (p) => emit({ kind: 'progress', stage: 'loading', done: p?.loadedBytes ?? 0, total: p?.totalBytes ?? 0 }),
+        });
+        await removeSnapshotFile().catch(() => undefined);
+        announce({ kind: 'embedder', embedderId: result.embedder });
+        return result;
+      },
+    );
+  },
+
   async restoreBackup(payload, { emit, signal }) {
     // Rare and all-or-nothing: it holds the write lock from its first check to its last.
-    const { stored, ...result } = await embedders.using(payload, () =>
-      withWriteLock(() => embedders.withFallback((embedder) => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal }))),
+    const { stored, ...result } = await embedders.using(payload, (withEmbedder) =>
+      withWriteLock(() => withEmbedder((embedder) => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal }))),
     );
     const added = stored.map((s) => s.doc.id);
     if (added.length > 0) announce({ kind: 'documents', added, removed: [] });

@@ -1,28 +1,32 @@
 /**
- * The CPU LLM path: the app's LLM worker (wllama engine) on the SmolLM2-135M-Instruct GGUF twins
- * (Q8_0 and Q4_0) with 1 and 2 threads: load (cold: download into OPFS; warm: the stored file), time to
- * first token for a ~500-token prompt, decode speed. Ceilings: memory bandwidth ÷ weight bytes
- * per token, and WASM SIMD GFLOP/s ÷ 2 × parameters; floor: 20 tokens/s for Q8_0 on 2 threads.
+ * The CPU LLM path: the app's LLM worker (wllama engine) on the twins of the catalog's CPU default,
+ * LFM2-700M (its Q4_K_M file, and the Q8_0 build), with 1 and 2 threads: load (cold: download into
+ * OPFS; warm: the stored file), time to first token for a ~500-token prompt, decode speed. Ceilings:
+ * memory bandwidth ÷ weight bytes per token, and WASM SIMD GFLOP/s ÷ 2 × parameters; floor: reading
+ * speed, 5 tokens/s, for the default file on 2 threads.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SMOLLM2, type LlamaQuant } from '../../scripts/models/specs';
-import type { LlmModel, WllamaModel } from '../../src/lib/catalog/types';
+import { LFM2_700M, type Lfm2Quant } from '../../scripts/models/lfm2-spec';
+import type { Catalog, WllamaModel } from '../../src/lib/catalog/types';
 import { benchText, speechPath } from '../data/text';
 import { figure, type Figure } from '../figure';
-import { llamaFlopsPerToken, llamaWeightBytesPerToken } from '../model-costs';
+import { lfm2FlopsPerToken, lfm2WeightBytesPerToken } from '../model-costs';
 import type { KvCacheChoice } from '../../workers/engines/kv-cache';
 import type { AnswerTiming, LlmPageApi } from '../pages/llm';
 import { median } from '../stats';
 import type { Suite, SuiteContext } from '../suite';
-import { requireMirrorFiles, SMOLLM2_DIR, SMOLLM2_FILES } from './models';
+import { LFM2_DIR, requireMirrorFiles } from './models';
 
 const NAME = 'llm';
 const PROMPT_TOKENS = 500;
-const FLOOR_TPS = 20;
+/** About reading speed: slower than this, the answer trails the reader. */
+const FLOOR_TPS = 5;
+const DEFAULT_QUANT: Lfm2Quant = 'Q4_K_M';
+const FILES = LFM2_700M.files;
 
 interface Config {
-  quant: LlamaQuant;
+  quant: Lfm2Quant;
   threads: number;
   /** The app's choice (q8_0 where the heads allow it) or llama.cpp's default f16 cache, the baseline. */
   kv: KvCacheChoice;
@@ -31,12 +35,14 @@ interface Config {
   answers: AnswerTiming[];
 }
 
-/** The catalog's SmolLM2 Q8_0 record, and a Q4_0 sibling pointing at the other twin file. */
-function modelRecord(root: string, quant: LlamaQuant): WllamaModel {
-  const catalog = JSON.parse(readFileSync(join(root, 'models.json'), 'utf8')) as { models: LlmModel[] };
-  const q8 = catalog.models.find((m): m is WllamaModel => m.engine === 'wllama' && m.repo === SMOLLM2.repo && m.file === SMOLLM2_FILES.Q8_0);
-  if (!q8) throw new Error(`models.json has no wllama record for ${SMOLLM2.repo}/${SMOLLM2_FILES.Q8_0}`);
-  return quant === 'Q8_0' ? q8 : { ...q8, id: q8.id.replace('Q8_0', quant), quantization: quant, file: SMOLLM2_FILES[quant] };
+/** The catalog's CPU default (the LFM2-700M Q4_K_M record), and a Q8_0 sibling pointing at the other twin file. */
+function modelRecord(root: string, quant: Lfm2Quant): WllamaModel {
+  const catalog = JSON.parse(readFileSync(join(root, 'models.json'), 'utf8')) as Catalog;
+  const record = catalog.models.find((m): m is WllamaModel => m.id === catalog.defaults.llmWasm && m.engine === 'wllama');
+  if (!record || record.repo !== LFM2_700M.repo || record.file !== FILES[DEFAULT_QUANT]) {
+    throw new Error(`models.json's CPU default is not ${LFM2_700M.repo}/${FILES[DEFAULT_QUANT]}: make its twin (scripts/models) and point this suite at it`);
+  }
+  return quant === DEFAULT_QUANT ? record : { ...record, id: record.id.replace(DEFAULT_QUANT, quant), quantization: quant, file: FILES[quant] };
 }
 
 /** Plain prose to fill prompts with: the demo speech, else generated sentences. */
@@ -51,10 +57,10 @@ const threadsLabel = (t: number) => `${t} thread${t > 1 ? 's' : ''}`;
 export const llmSuite: Suite = {
   name: NAME,
   runtime: 'browser',
-  title: 'app LLM worker (wllama) on the SmolLM2-135M GGUF twins: load cold/warm, TTFT (500-token prompt), decode tokens/s vs ceilings',
+  title: 'app LLM worker (wllama) on the LFM2-700M GGUF twins (the CPU default): load cold/warm, TTFT (500-token prompt), decode tokens/s vs ceilings',
   async run(ctx) {
-    requireMirrorFiles(ctx.root, SMOLLM2_DIR, Object.values(SMOLLM2_FILES), 'The SmolLM2-135M-Instruct GGUF twins');
-    const quants: LlamaQuant[] = ctx.quick ? ['Q4_0'] : ['Q8_0', 'Q4_0'];
+    requireMirrorFiles(ctx.root, LFM2_DIR, Object.values(FILES), 'The LFM2-700M GGUF twins');
+    const quants: Lfm2Quant[] = ctx.quick ? [DEFAULT_QUANT] : [DEFAULT_QUANT, 'Q8_0'];
     const threadsList = ctx.quick ? [2] : [1, 2];
     const plan = ctx.quick ? { reps: 1, maxTokens: 8, warmLoads: 1 } : { reps: 2, maxTokens: 32, warmLoads: 2 };
     const words = promptWords(ctx);
@@ -65,13 +71,13 @@ export const llmSuite: Suite = {
     const question = (i: number, n: number) => `(${i}) ${words.slice((i * 37) % 200, ((i * 37) % 200) + n).join(' ')}`;
     const configs: Config[] = [];
 
-    // Every quantization × thread count with the app's KV cache, and Q8_0 on 2 threads once more with
+    // Every quantization × thread count with the app's KV cache, and the default on 2 threads once more with
     // llama.cpp's default f16 cache: the same-run baseline for the cache choice (engines/kv-cache.ts).
     const runs: Pick<Config, 'quant' | 'threads' | 'kv'>[] = quants.flatMap((quant) => threadsList.map((threads) => ({ quant, threads, kv: 'auto' as const })));
-    if (!ctx.quick) runs.push({ quant: 'Q8_0', threads: 2, kv: 'f16' });
+    if (!ctx.quick) runs.push({ quant: DEFAULT_QUANT, threads: 2, kv: 'f16' });
     for (const { quant, threads, kv } of runs) {
       const model = modelRecord(ctx.root, quant);
-      const url = `${env.origin}/mirror/${SMOLLM2_DIR}/${SMOLLM2_FILES[quant]}`;
+      const url = `${env.origin}/mirror/${LFM2_DIR}/${FILES[quant]}`;
       // A new context has an empty OPFS, so the first load downloads the file into it: "cold".
       const page = await env.openPage<LlmPageApi>('llm');
       try {
@@ -100,14 +106,14 @@ export const llmSuite: Suite = {
     }
 
     const figures: Figure[] = [];
-    const flopsPerToken = llamaFlopsPerToken(SMOLLM2.shape);
+    const flopsPerToken = lfm2FlopsPerToken(LFM2_700M.shape);
     const appConfigs = configs.filter((c) => c.kv === 'auto');
     const f16 = configs.find((c) => c.kv === 'f16');
     for (const c of appConfigs) {
       const label = `${c.quant}, ${threadsLabel(c.threads)}`;
       const tps = decodeRates(c);
       if (tps.length === 0) throw new Error(`No decode speed for ${label}: every answer stopped after one token`);
-      const bytes = llamaWeightBytesPerToken(SMOLLM2.shape, c.quant);
+      const bytes = lfm2WeightBytesPerToken(LFM2_700M.shape, c.quant);
       figures.push(
         figure(NAME, {
           name: `decode tokens/s, ${label}`,
@@ -124,7 +130,7 @@ export const llmSuite: Suite = {
           baseline: { name: `WASM SIMD peak, ${threadsLabel(c.threads)}`, value: peaks.gflops(c.threads), kind: 'ceiling' },
         }),
       );
-      if (c.quant === 'Q8_0' && c.threads === 2) {
+      if (c.quant === DEFAULT_QUANT && c.threads === 2) {
         figures.push(figure(NAME, { name: `decode tokens/s, ${label} (floor)`, unit: 'tokens/s', samples: tps, better: 'higher', baseline: { name: 'floor', value: FLOOR_TPS, kind: 'target' } }));
         if (f16) figures.push(...cacheFigures(c, f16, label));
       }
@@ -153,14 +159,14 @@ export const llmSuite: Suite = {
           better: 'lower',
           baseline: { name: 'cold', value: median(cold), kind: 'measured' },
         }),
-        figure(NAME, { name: `weights read per decoded token, ${quant}`, unit: 'MiB', samples: [llamaWeightBytesPerToken(SMOLLM2.shape, quant) / 2 ** 20], better: 'lower' }),
+        figure(NAME, { name: `weights read per decoded token, ${quant}`, unit: 'MiB', samples: [lfm2WeightBytesPerToken(LFM2_700M.shape, quant) / 2 ** 20], better: 'lower' }),
       );
     }
-    figures.push(figure(NAME, { name: 'SmolLM2-135M FLOPs per decoded token (2 × matmul params)', unit: 'MFLOP', samples: [flopsPerToken / 1e6], better: 'lower' }));
+    figures.push(figure(NAME, { name: 'LFM2-700M FLOPs per decoded token (2 × matmul params)', unit: 'MFLOP', samples: [flopsPerToken / 1e6], better: 'lower' }));
     return {
       figures,
       notes: [
-        'KV cache: q8_0 with flash attention (the app\'s choice for 32-multiple head widths), against llama.cpp\'s default f16 cache in the same run (Q8_0, 2 threads)',
+        `KV cache: q8_0 with flash attention (the app's choice for 32-multiple head widths), against llama.cpp's default f16 cache in the same run (${DEFAULT_QUANT}, 2 threads); LFM2 keeps a KV cache in its 6 attention blocks only`,
         'path: the app\'s own LLM worker (workers/llm.worker.ts) through its client: download into OPFS, wllama engine, answers streamed to the page; wllama runs llama.cpp in its own nested worker',
         `prompts: ${promptWordCount} words of plain prose as one user message through the chat template; answers of ${plan.maxTokens} tokens at temperature 0.7; the twins have random weights, so the text is noise but the work per token is the real model's`,
       ],

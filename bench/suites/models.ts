@@ -8,6 +8,7 @@ export const MINILM_DIR = 'Xenova/all-MiniLM-L6-v2/resolve/main';
 export const MINILM_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx'];
 export const SMOLLM2_DIR = 'HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/resolve/main';
 export const SMOLLM2_FILES = { Q8_0: 'smollm2-135m-instruct-q8_0.gguf', Q4_0: 'smollm2-135m-instruct-q4_0.gguf' } as const;
+export const LFM2_DIR = 'LiquidAI/LFM2-700M-GGUF/resolve/main';
 
 export function mirrorPath(root: string, ...parts: string[]): string {
   return join(root, '.models', 'mirror', ...parts);

@@ -1,9 +1,11 @@
 /**
- * ggml tensor types and the two block quantizations the GGUF twins use, written to match
- * llama.cpp's reference quantizers (quantize_row_q8_0_ref / quantize_row_q4_0_ref) bit for bit.
- * Arithmetic goes through Math.fround so it rounds like the C code's float32 maths.
+ * ggml tensor types and the block quantizations the GGUF twins use: Q8_0 and Q4_0 written to match
+ * llama.cpp's reference quantizers (quantize_row_q8_0_ref / quantize_row_q4_0_ref) bit for bit, the
+ * k-quants of a Q4_K_M file in ggml-kquant.ts. Arithmetic goes through Math.fround so it rounds like
+ * the C code's float32 maths.
  */
 import { f16BitsToF32, f32ToF16Bits } from './fp16.ts';
+import { dequantizeQ4_K, dequantizeQ6_K, quantizeQ4_K, quantizeQ6_K } from './ggml-kquant.ts';
 
 /** ggml_type ids as stored in GGUF tensor infos. */
 export const GGML_TYPE = {
@@ -84,7 +86,7 @@ export function quantizeQ4_0(x: Float32Array): Uint8Array {
   return out;
 }
 
-/** Back to floats, for tests and checks (F32, F16, Q8_0, Q4_0). */
+/** Back to floats, for tests and checks (F32, F16, Q8_0, Q4_0, Q4_K, Q6_K). */
 export function dequantize(type: number, bytes: Uint8Array, count: number): Float32Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Float32Array(count);
@@ -106,16 +108,22 @@ export function dequantize(type: number, bytes: Uint8Array, count: number): Floa
         out[b * QK + QK / 2 + j] = d * ((q >> 4) - 8);
       }
     }
+  } else if (type === GGML_TYPE.Q4_K) {
+    return dequantizeQ4_K(bytes, count);
+  } else if (type === GGML_TYPE.Q6_K) {
+    return dequantizeQ6_K(bytes, count);
   } else {
     throw new Error(`dequantize: ${ggmlTypeName(type)} is not supported here`);
   }
   return out;
 }
 
-/** Encodes floats as `type` (F32, F16, Q8_0 or Q4_0). */
+/** Encodes floats as `type` (F32, F16, Q8_0, Q4_0, Q4_K or Q6_K). */
 export function encodeTensor(type: number, x: Float32Array): Uint8Array {
   if (type === GGML_TYPE.Q8_0) return quantizeQ8_0(x);
   if (type === GGML_TYPE.Q4_0) return quantizeQ4_0(x);
+  if (type === GGML_TYPE.Q4_K) return quantizeQ4_K(x);
+  if (type === GGML_TYPE.Q6_K) return quantizeQ6_K(x);
   if (type === GGML_TYPE.F32) {
     const out = new Uint8Array(x.length * 4);
     const view = new DataView(out.buffer);

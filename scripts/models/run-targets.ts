@@ -1,13 +1,14 @@
 /** Runs targets: skip what is current, build the rest, record sha256s, then check every output. */
 import type { FileRef } from './mirror.ts';
 import type { BuildContext, Target } from './target.ts';
+import { lfm2Target } from './target-lfm2.ts';
 import { miniLmTarget } from './target-minilm.ts';
 import { smolLm2Target } from './target-smollm2.ts';
 import { storiesTarget } from './target-stories.ts';
-import { tinyBertTarget } from './target-tiny-bert.ts';
+import { tinyBertTarget, tinyBertWideTarget } from './target-tiny-bert.ts';
 import { tinyRerankerTarget } from './target-tiny-reranker.ts';
 
-export const ALL_TARGETS: readonly Target[] = [tinyBertTarget, tinyRerankerTarget, miniLmTarget, smolLm2Target, storiesTarget];
+export const ALL_TARGETS: readonly Target[] = [tinyBertTarget, tinyBertWideTarget, tinyRerankerTarget, miniLmTarget, smolLm2Target, lfm2Target, storiesTarget];
 
 export type TargetStatus = 'built' | 'kept' | 'skipped' | 'failed';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { llamaExpectedMetadata, SMOLLM2 } from '../../scripts/models/specs';
 import { buildGguf } from '../downloads/gguf-fixture';
 import { readGgufHeader } from '../downloads/gguf-header';
-import { headWidths, kvCacheOptions, kvCacheOptionsFor } from './kv-cache';
+import { headWidths, kvCacheOptions, readModelHeader } from './kv-cache';
 
 const Q8 = { cache_type_k: 'q8_0', cache_type_v: 'q8_0', flash_attn: true };
 
@@ -43,6 +43,6 @@ describe('kvCacheOptions', () => {
     expect(REAL, 'stories260K.gguf (npm run models -- --only test)').toBeTruthy();
     const blob = new Blob([readFileSync(REAL!)]);
     expect(headWidths(readGgufHeader(await blob.arrayBuffer())!)).toEqual({ key: 8, value: 8 });
-    expect(await kvCacheOptionsFor(blob)).toEqual({});
+    expect(kvCacheOptions(await readModelHeader(blob))).toEqual({});
   });
 });

@@ -21,7 +21,8 @@ const Q8_0_BLOCK = 32;
 /** Model hyperparameters come right after `general.*`, long before the vocabulary. */
 const HEADER_BYTES = 1024 * 1024;
 
-function numberAt(header: GgufHeader, key: string): number | null {
+/** A number-valued metadata key, or null. */
+export function numberAt(header: GgufHeader, key: string): number | null {
   const v = header.metadata.get(key);
   return typeof v === 'number' || typeof v === 'bigint' ? Number(v) : null;
 }
@@ -46,8 +47,7 @@ export function kvCacheOptions(header: GgufHeader | null, choice: KvCacheChoice 
   return { cache_type_k: 'q8_0', cache_type_v: 'q8_0', flash_attn: true };
 }
 
-/** Reads the model file's header and picks the cache. */
-export async function kvCacheOptionsFor(file: Blob, choice: KvCacheChoice = 'auto'): Promise<KvCacheOptions> {
-  if (choice === 'f16') return {};
-  return kvCacheOptions(readGgufHeader(await file.slice(0, HEADER_BYTES).arrayBuffer()), choice);
+/** The model file's header (its hyperparameters), or null when the file does not start with one. */
+export async function readModelHeader(file: Blob): Promise<GgufHeader | null> {
+  return readGgufHeader(await file.slice(0, HEADER_BYTES).arrayBuffer());
 }

@@ -42,11 +42,17 @@ const base = {
   quality: v.optional(v.record(nonEmpty, v.pipe(v.number(), v.finite()))),
   languages: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a two- or three-letter language code such as "en"'))), v.minLength(1))),
   hidden: v.optional(v.boolean()),
+  rank: v.optional(v.pipe(v.number(), v.finite())),
+};
+
+const llm = {
+  kind: v.literal('llm'),
+  thinking: v.optional(v.picklist(['enable_thinking', 'none'])),
 };
 
 const webLlmModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('webllm'),
   modelLib: v.pipe(repoPath, v.endsWith('.wasm', 'must name a .wasm file')),
   lowResource: v.boolean(),
@@ -54,7 +60,7 @@ const webLlmModel = v.strictObject({
 
 const wllamaModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('wllama'),
   file: v.pipe(repoPath, v.endsWith('.gguf', 'must name a .gguf file')),
 });

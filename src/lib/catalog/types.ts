@@ -5,7 +5,7 @@
  */
 
 export type ModelKind = 'llm' | 'embedder' | 'reranker';
-export type EngineId = 'webllm' | 'wllama' | 'transformers';
+export type EngineId = 'webllm' | 'wllama' | 'transformers' | 'prompt-api';
 
 interface ModelBase {
   id: string;
@@ -32,9 +32,28 @@ interface ModelBase {
   languages?: string[];
   /** Models only tests and self-hosters list; never recommended by default. */
   hidden?: boolean;
+  /**
+   * How strongly the catalog recommends this LLM against the others that fit a device (higher first;
+   * Hearth's reading of the published figures, see README "Models on the device"). Records without a
+   * rank come after ranked ones, bigger first, as before ranks existed.
+   */
+  rank?: number;
 }
 
-export interface WebLlmModel extends ModelBase {
+/**
+ * How a reasoning model's thinking is switched off: 'enable_thinking' = its chat template's
+ * `enable_thinking` flag, set to false (Qwen3, Qwen3.5); 'none' = the model has no such switch.
+ * Absent: from the model family (see thinking-switch.ts).
+ */
+export type ThinkingSwitch = 'enable_thinking' | 'none';
+
+interface LlmBase extends ModelBase {
+  kind: 'llm';
+  /** How its thinking is switched off; absent: from the family (Qwen3 and Qwen3.5: 'enable_thinking'). */
+  thinking?: ThinkingSwitch;
+}
+
+export interface WebLlmModel extends LlmBase {
   kind: 'llm';
   engine: 'webllm';
   /** URL of the compiled model library (.wasm), relative to `libBaseUrl` in the catalog. */
@@ -42,7 +61,7 @@ export interface WebLlmModel extends ModelBase {
   lowResource: boolean;
 }
 
-export interface WllamaModel extends ModelBase {
+export interface WllamaModel extends LlmBase {
   kind: 'llm';
   engine: 'wllama';
   /** GGUF file path inside the repo. */
@@ -76,6 +95,32 @@ export interface RerankerModel extends ModelBase {
 }
 
 export type LlmModel = WebLlmModel | WllamaModel;
+
+/**
+ * The browser's own language model behind the Prompt API (`LanguageModel`; Gemini Nano in Chrome).
+ * Not in models.json: it has no files, no address and no Hearth download. It is offered at run time
+ * where the browser says it has one (`llm/built-in/offer.ts`), and runs on the page, not in the LLM
+ * worker, because the Prompt API is exposed to windows only.
+ */
+export interface PromptApiModel {
+  id: string;
+  name: string;
+  kind: 'llm';
+  engine: 'prompt-api';
+  /** The session's context window (`contextWindow`, formerly `inputQuota`); null until a session exists. */
+  contextLength: number | null;
+  /** Languages the browser says its model handles (of those asked, ISO 639-1). */
+  languages: string[];
+  /** The languages sessions declare (`expectedInputs` / `expectedOutputs`), checked with `availability()`. */
+  expectedLanguages: string[];
+  /** The terms the browser's model comes with. */
+  license: string;
+  /** Where the browser documents its model. */
+  sourceUrl: string;
+}
+
+/** A model answers can come from: one of the catalog's (or imported) LLMs, or the browser's own. */
+export type AnswerModel = LlmModel | PromptApiModel;
 export type ModelRecord = WebLlmModel | WllamaModel | EmbedderModel | RerankerModel;
 
 export interface Catalog {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../models.json';
 import { parseCatalog } from '../catalog/load';
-import type { LlmModel } from '../catalog/types';
+import type { Catalog, LlmModel } from '../catalog/types';
 import type { DeviceCapabilities, GpuCapabilities } from './capabilities';
 import { checkFits, missingFeatures, primaryLanguage, recommendLlm, requiredFeaturesOf } from './recommend';
 
@@ -53,7 +53,7 @@ describe('recommendLlm', () => {
   it('runs a GGUF model on the CPU when WebGPU is only SwiftShader (a fallback adapter)', () => {
     const { model, reason } = recommendLlm(catalog, device({ gpu: swiftShader }));
     expect(model.engine).toBe('wllama');
-    expect(model.paramsM).toBeLessThanOrEqual(500);
+    expect(model.paramsM).toBeLessThanOrEqual(1300);
     expect(reason).toMatch(/software/);
     expect(reason).toContain(model.name);
   });
@@ -64,32 +64,82 @@ describe('recommendLlm', () => {
     expect(reason).toMatch(/no WebGPU/);
   });
 
-  it('sizes the CPU model by memory: ~360M below 4 GB', () => {
-    expect(recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 })).model.id).toBe('SmolLM2-360M-Instruct-Q8_0-GGUF');
+  it('sizes the CPU model by memory: ~350M below 4 GB, the instruction-following LFM2 rather than SmolLM2', () => {
+    const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }));
+    expect(model.id).toBe('LFM2-350M-Q8_0-GGUF');
+    expect(reason).toContain('IFEval 65.12');
   });
 
-  it('picks up to a ~1.7B f16 model on a GPU with shader-f16 and 8 GB', () => {
-    const { model, reason } = recommendLlm(catalog, device());
-    expect(model.engine).toBe('webllm');
-    expect(model.id).toBe('SmolLM2-1.7B-Instruct-q4f16_1-MLC');
-    expect(reason).toContain('8 GB');
+  describe('per tier', () => {
+    it('phone-class, 4 GB, no WebGPU: LFM2 700M on the CPU, and the sentence says why', () => {
+      const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 4 }));
+      expect(model.id).toBe('LFM2-700M-Q4_K_M-GGUF');
+      expect(model.engine).toBe('wllama');
+      expect(reason).toBe(
+        'This browser offers no WebGPU, so Hearth runs LFM2 700M (Q4_K_M, WASM, multilingual) on the CPU (4 GB of memory): ' +
+          'the strongest model that fits and is fast enough on a CPU (instruction following: IFEval 72.2).',
+      );
+      expect(checkFits(model, device({ gpu: null, deviceMemoryGB: 4 }))).toBeNull();
+    });
+
+    it('phone-class, 4 GB, with WebGPU: a ~2B model on the GPU (Qwen3.5 2B), its f32 build cannot fit without shader-f16', () => {
+      expect(recommendLlm(catalog, device({ deviceMemoryGB: 4 })).model.id).toBe('Qwen3.5-2B-q4f16_1-MLC');
+      // The q4f32 Qwen3.5 2B needs 2.6 GB, over the 4 GB budget (2.4 GB): the next that fits.
+      expect(recommendLlm(catalog, device({ deviceMemoryGB: 4, gpu: noF16 })).model.id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+    });
+
+    it.each([8, 12])('laptop-class, %i GB, WebGPU with shader-f16: Qwen3.5 4B (q4f16)', (deviceMemoryGB) => {
+      const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB }));
+      expect(model.id).toBe('Qwen3.5-4B-q4f16_1-MLC');
+      expect(reason).toBe(
+        `Hearth picked Qwen3.5 4B (q4f16, WebGPU) for this GPU and ${deviceMemoryGB} GB of memory: ` +
+          'the strongest model that fits here (instruction following: IFEval 89.8).',
+      );
+    });
+
+    it.each([8, 12])('laptop-class, %i GB, WebGPU without shader-f16: the q4f32 build of the same model, and it says so', (deviceMemoryGB) => {
+      const caps = device({ deviceMemoryGB, gpu: noF16 });
+      const { model, reason } = recommendLlm(catalog, caps);
+      expect(model.id).toBe('Qwen3.5-4B-q4f32_1-MLC');
+      expect(requiredFeaturesOf(model)).not.toContain('shader-f16');
+      expect(reason).toMatch(/IFEval 89\.8\); the GPU lacks shader-f16, so it is an f32 build\.$/);
+      expect(checkFits(model, caps)).toBeNull();
+    });
+
+    it('laptop-class without WebGPU (8 GB): LFM2 1.2B, the CPU tier stops at ~1.3B', () => {
+      const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 8 }));
+      expect(model.id).toBe('LFM2-1.2B-Q4_K_M-GGUF');
+      expect(reason).toContain('IFEval 74.9');
+      expect(recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 32 })).model.id).toBe('LFM2-1.2B-Q4_K_M-GGUF');
+    });
+
+    it.each([16, 32])('strong device, %i GB: Qwen3.5 9B, with or without shader-f16', (deviceMemoryGB) => {
+      const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB }));
+      expect(model.id).toBe('Qwen3.5-9B-q4f16_1-MLC');
+      expect(reason).toContain('IFEval 91.5');
+      expect(recommendLlm(catalog, device({ deviceMemoryGB, gpu: noF16 })).model.id).toBe('Qwen3.5-9B-q4f32_1-MLC');
+    });
+
+    it('reads the catalog rank, not the order of the records', () => {
+      const reversed = { ...catalog, models: [...catalog.models].reverse() };
+      for (const deviceMemoryGB of [2, 4, 8, 16]) {
+        for (const gpu of [null, realGpu, noF16]) {
+          const caps = device({ gpu, deviceMemoryGB });
+          expect(recommendLlm(reversed, caps).model.id).toBe(recommendLlm(catalog, caps).model.id);
+        }
+      }
+    });
+
+    it('without ranks (an older catalog), bigger still comes first within the tier', () => {
+      const unranked = { ...catalog, models: catalog.models.map(({ rank: _rank, ...m }) => m) } as Catalog;
+      const { model, reason } = recommendLlm(unranked, device({ gpu: null, deviceMemoryGB: 2 }));
+      expect(model.id).toBe('SmolLM2-360M-Instruct-Q8_0-GGUF');
+      expect(reason).not.toMatch(/strongest/);
+    });
   });
 
-  it('picks a q4f32 build when the GPU lacks shader-f16, and says so', () => {
-    const { model, reason } = recommendLlm(catalog, device({ gpu: noF16 }));
-    expect(model.engine).toBe('webllm');
-    expect(model.quantization).toBe('q4f32_1');
-    expect(requiredFeaturesOf(model)).not.toContain('shader-f16');
-    expect(reason).toMatch(/shader-f16/);
-  });
-
-  it('skips a model whose memory need exceeds the device (no f16, 4 GB: the 1.7B f32 build needs 2.7 GB)', () => {
-    const { model } = recommendLlm(catalog, device({ gpu: noF16, deviceMemoryGB: 4 }));
-    expect(model.id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
-  });
-
-  it('tiers by memory: ~360M below 4 GB, ~135M below 2 GB', () => {
-    expect(recommendLlm(catalog, device({ deviceMemoryGB: 3 })).model.id).toBe('SmolLM2-360M-Instruct-q4f16_1-MLC');
+  it('tiers the GPU by memory: ~1B below 4 GB, ~135M below 2 GB', () => {
+    expect(recommendLlm(catalog, device({ deviceMemoryGB: 3 })).model.id).toBe('Qwen3.5-0.8B-q4f16_1-MLC');
     expect(recommendLlm(catalog, device({ deviceMemoryGB: 1 })).model.id).toBe('SmolLM2-135M-Instruct-q0f16-MLC');
   });
 
@@ -100,22 +150,28 @@ describe('recommendLlm', () => {
     expect(recommendLlm(catalog, device({ deviceMemoryGB: 1.5, gpu: noF16 })).model.id).toBe('SmolLM2-135M-Instruct-q0f32-MLC');
   });
 
+  it('offers the smallest CPU model when nothing fits at all', () => {
+    const { model } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 0.25 }));
+    expect(model.id).toBe('SmolLM2-135M-Instruct-Q8_0-GGUF');
+  });
+
   it('treats unknown memory (Firefox, Safari) as a mid-range device', () => {
     const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB: null }));
-    expect(model.paramsM).toBeLessThanOrEqual(400);
+    expect(model.paramsM).toBeLessThanOrEqual(1000);
     expect(reason).toMatch(/unknown amount of memory/);
   });
 
   it("prefers, within the tier, a model that supports the browser's language, and says so", () => {
-    // CPU, below 4 GB: the multilingual LFM2-350M instead of the English-only SmolLM2-360M.
+    // CPU, below 4 GB: LFM2-350M, which also lists German.
     const german = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'de-AT');
     expect(german.model.id).toBe('LFM2-350M-Q8_0-GGUF');
     expect(german.reason).toMatch(/supports German\.$/);
-    // A GPU with 8 GB: Qwen2.5 1.5B (German among its languages) rather than the English-only SmolLM2 1.7B.
-    expect(recommendLlm(catalog, device(), 'de').model.id).toBe('Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
-    // English users get the same picks as before, with no language note.
+    // A 2 GB GPU: Gemma 3 1B ranks first but lists only English; in German, Qwen2.5 0.5B, which lists it.
+    expect(recommendLlm(catalog, device({ deviceMemoryGB: 2 }), 'de').model.id).toBe('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    expect(recommendLlm(catalog, device({ deviceMemoryGB: 2 }), 'en').model.id).toBe('gemma3-1b-it-q4f16_1-MLC');
+    // English users get no language note.
     const english = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'en-GB');
-    expect(english.model.id).toBe('SmolLM2-360M-Instruct-Q8_0-GGUF');
+    expect(english.model.id).toBe('LFM2-350M-Q8_0-GGUF');
     expect(english.reason).not.toMatch(/supports|English/);
   });
 

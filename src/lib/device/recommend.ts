@@ -2,11 +2,13 @@
  * Which language model this device should run, and whether a chosen one will fit. Pure functions of
  * the catalog and `DeviceCapabilities`, so they are tested with hand-made devices.
  *
- * The rules: size by memory (below ~2 GB a ~135M model, below ~4 GB ~360M, else up to ~1.7B);
- * q4f32 builds when the GPU lacks shader-f16; the WASM engine (GGUF on the CPU) when there is no
- * WebGPU adapter or only a software one. On the CPU the top tier stops at ~0.5B, because a 1B model
- * answers at a few tokens per second there. Within a tier, a model that supports the user's language
- * (the browser's) comes first; English is assumed for models that list no languages.
+ * The rules: a tier by memory caps the model size (GPU: ~150M below 2 GB, ~1B below 4 GB, ~2B
+ * phone-class below 8 GB, ~4.5B laptop-class below 16 GB, ~10B on a strong device; the CPU stops at
+ * ~1.3B, since prompts are read there at tens of tokens per second); within the tier, the model must
+ * fit the memory budget and the GPU's features (q4f32 builds when the GPU lacks shader-f16), and the
+ * catalog's `rank` (its reading of the published figures) picks the strongest. The WASM engine (GGUF on
+ * the CPU) runs when there is no WebGPU adapter or only a software one. A model that supports the
+ * user's language (the browser's) comes first; English is assumed for models that list no languages.
  */
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
 import { languageName } from '../models/format';
@@ -27,8 +29,13 @@ interface Tier {
 
 const TIERS: Tier[] = [
   { belowGB: 2, maxParamsM: 150, maxParamsMOnCpu: 150 },
-  { belowGB: 4, maxParamsM: 400, maxParamsMOnCpu: 400 },
-  { belowGB: Infinity, maxParamsM: 1800, maxParamsMOnCpu: 500 },
+  { belowGB: 4, maxParamsM: 1000, maxParamsMOnCpu: 400 },
+  // Phone-class (4 GB): a ~2B model on its GPU, a ~0.7B one on its CPU.
+  { belowGB: 8, maxParamsM: 2000, maxParamsMOnCpu: 800 },
+  // Laptop-class (8 to 16 GB; browsers that cap navigator.deviceMemory at 8 report every bigger device here).
+  { belowGB: 16, maxParamsM: 4500, maxParamsMOnCpu: 1300 },
+  // A strong device (16 GB or more reported).
+  { belowGB: Infinity, maxParamsM: 10_000, maxParamsMOnCpu: 1300 },
 ];
 
 /** When the browser does not say (Firefox, Safari), assume a mid-range device. */
@@ -79,12 +86,25 @@ function fitsMemory(model: LlmModel, caps: DeviceCapabilities): boolean {
   return model.memoryMB <= memoryBudgetMB(caps);
 }
 
-/** Bigger first; among equals the catalog's default, then the smaller memory footprint. */
+/** The catalog's rank first (unranked models last), then bigger, then the catalog's default, then the
+ *  smaller memory footprint. */
 function byPreference(defaultId: string) {
   return (a: LlmModel, b: LlmModel) =>
+    (b.rank ?? -Infinity) - (a.rank ?? -Infinity) ||
     (b.paramsM ?? 0) - (a.paramsM ?? 0) ||
     Number(b.id === defaultId) - Number(a.id === defaultId) ||
     a.memoryMB - b.memoryMB;
+}
+
+/** Published figures the sentence may quote, in order: what answering from passages needs most first. */
+const FIGURES = [['IFEval', 'instruction following'], ['MMLU-Pro', 'knowledge'], ['MMLU', 'knowledge']] as const;
+
+/** Why this pick, for the sentence: the strongest that fits, and the first published figure that
+ *  matters for answers from passages (instruction following, then general knowledge). */
+function strengthNote(pick: LlmModel, claim: string): string {
+  if (pick.rank === undefined) return '';
+  const figure = FIGURES.find(([name]) => pick.quality?.[name] !== undefined);
+  return `: ${claim}${figure ? ` (${figure[1]}: ${figure[0]} ${pick.quality![figure[0]]})` : ''}`;
 }
 
 /** "de-AT" → "de"; English when the browser does not say. */
@@ -128,7 +148,10 @@ export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browser
     const pick = inTier.sort(byLanguageThenPreference(language, catalog.defaults.llm))[0];
     if (pick) {
       const f16 = caps.gpu?.shaderF16 ? '' : '; the GPU lacks shader-f16, so it is an f32 build';
-      return { model: pick, reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${f16}${languageNote(pick, language)}.` };
+      return {
+        model: pick,
+        reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${strengthNote(pick, 'the strongest model that fits here')}${f16}${languageNote(pick, language)}.`,
+      };
     }
   }
 
@@ -139,12 +162,12 @@ export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browser
       : 'No WebGPU model fits this device';
   const wasm = listLlms(catalog, 'wllama');
   const inTier = wasm.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsMOnCpu && fitsMemory(m, caps));
-  const pick =
-    inTier.sort(byLanguageThenPreference(language, catalog.defaults.llmWasm))[0] ??
-    catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llmWasm && m.kind === 'llm') ??
-    wasm.sort((a, b) => a.memoryMB - b.memoryMB)[0];
+  const tierPick = inTier.sort(byLanguageThenPreference(language, catalog.defaults.llmWasm))[0];
+  // Nothing fits: the smallest CPU model is the one most likely to run at all (checkFits says why not).
+  const pick = tierPick ?? [...wasm].sort((a, b) => a.memoryMB - b.memoryMB)[0];
   if (pick) {
-    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText})${languageNote(pick, language)}.` };
+    const strength = tierPick ? strengthNote(pick, 'the strongest model that fits and is fast enough on a CPU') : '';
+    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText})${strength}${languageNote(pick, language)}.` };
   }
   // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
   const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');
