@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEVICE_AGREEMENT } from '../src/lib/device/embed-policy';
 import { CHROMIUM_ARGS, chromiumPath } from './support/chromium';
 import { longProse } from './fixtures/files';
-import { addFile, documentItem, expectLibraryReady, lastAnswer, openReady } from './support/app';
+import { addFile, documentItem, expectLibraryReady, lastAnswer, openReady, saveSettings, serveOwnTestCatalog } from './support/app';
 import { findWorker } from './support/faults';
 import { expectWhole } from './support/stored';
 import { cosine, storedPassages } from './support/vectors';
@@ -95,6 +95,29 @@ test('the GPU lost mid-way: nothing half-stored, and the file is embedded again 
   await expect(documentItem(page, 'storm-log.txt')).toBeVisible({ timeout: 180_000 });
   await expect(page.locator('[data-notice-code]')).toHaveCount(0);
   await expectWhole(page, ['storm-log.txt']);
+});
+
+test('forced onto the GPU, switching the embedding model embeds the library again there, and search answers', async ({ page }) => {
+  await serveOwnTestCatalog(page);
+  await forceDevice(page, 'webgpu');
+  await openReady(page);
+  await addFile(page, 'lamp.txt', longProse(40_000, 'lamp'));
+  await expect(documentItem(page, 'lamp.txt')).toBeVisible({ timeout: 120_000 });
+  expect(gpuWorkers(page)).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: /^Embedding model/ }).selectOption('tiny-bert-48');
+  await saveSettings(page);
+  await expectLibraryReady(page);
+  await expect(page.getByText('Search now uses Tiny BERT embedder, 48 dimensions (test).')).toBeVisible({ timeout: 120_000 });
+  // The new model was loaded onto the GPU in a worker of its own (the first one's went with the reload).
+  expect(gpuWorkers(page).length).toBeGreaterThan(0);
+  const passages = await storedPassages(page, 'lamp.txt');
+  expect(new Set(passages.map((p) => p.vector.length))).toEqual(new Set([48]));
+  await page.getByLabel('Question', { exact: true }).fill('Where does the keeper carry the lamp oil?');
+  await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+  await expect(lastAnswer(page).locator('.source-chips')).toContainText('lamp.txt');
 });
 
 test('no WebGPU adapter, so the GPU session cannot be created: the file is embedded on the CPU instead', async ({ playwright, baseURL }) => {
