@@ -9,6 +9,7 @@
  * next request without being set up again.
  */
 import type { EmbedderModel } from '../src/lib/catalog/types';
+import type { EmbedDevice } from '../src/lib/device/embed-policy';
 import type { DocumentRecord, QueueRecord } from '../src/lib/storage/schema';
 import type { BackupRestoreEvent, BackupRestoreResult } from './backup/messages';
 
@@ -16,6 +17,11 @@ export interface EmbedderChoice {
   embedder: EmbedderModel;
   /** Base URL of model files in Hugging Face layout (public host or an organization's mirror). */
   modelBaseUrl: string;
+  /**
+   * Where documents are embedded (default WASM; see src/lib/device/embed-policy.ts). On 'webgpu' a
+   * GPU that fails (no session, or an error mid-way) is left for WASM, and the work is done again there.
+   */
+  device?: EmbedDevice;
 }
 
 export type IngestStage = 'waiting' | 'loading' | 'reading' | 'chunking' | 'embedding' | 'saving';
@@ -23,8 +29,10 @@ export type IngestStage = 'waiting' | 'loading' | 'reading' | 'chunking' | 'embe
 export type IngestEvent =
   /** The file is safely queued (its bytes in OPFS): a reload or a restarted worker from here on resumes it. */
   | { kind: 'queued'; id: string }
-  /** `unit`: pages read (PDF), parts read, passages embedded. */
-  | { kind: 'progress'; stage: IngestStage; done: number; total: number; unit: 'page' | 'part' | 'passage' };
+  /** `unit`: pages read (PDF), parts read, passages embedded; `device`: where the passages are embedded. */
+  | { kind: 'progress'; stage: IngestStage; done: number; total: number; unit: 'page' | 'part' | 'passage'; device?: EmbedDevice }
+  /** The GPU failed (`reason`), so the file is embedded again, from its start, on WASM. */
+  | { kind: 'fallback'; reason: string };
 
 export type IngestPayload = EmbedderChoice &
   (

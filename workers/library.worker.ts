@@ -8,7 +8,8 @@
  *
  * Its embedder is its own (documents are embedded here while the retrieval worker embeds questions),
  * loaded on the first file and let go after a while without work, so an idle library costs no
- * second copy of the model.
+ * second copy of the model. On a device with a real GPU the model runs in a GPU worker started from
+ * here (library/gpu-embedder.ts), and on WASM here when that GPU fails.
  */
 import { serve } from '../src/lib/rpc/server';
 import { idbDocumentStore } from '../src/lib/storage/documents';
@@ -48,7 +49,10 @@ serve<LibraryProtocol>(self, {
   async ingest(payload, { emit, signal }) {
     const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
     emit({ kind: 'queued', id: staged.record.id });
-    return embedders.using(payload, (embedder) => queue.run(staged, embedder, payload.password, emit, signal), () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }));
+    return embedders.using(payload, (withEmbedder) => queue.run(staged, withEmbedder, payload.password, emit, signal), {
+      onLoading: () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }),
+      onFallback: (reason) => emit({ kind: 'fallback', reason }),
+    });
   },
 
   async remove({ docId }) {
@@ -65,7 +69,9 @@ serve<LibraryProtocol>(self, {
   },
 
   async importPack(payload, { emit, signal }) {
-    const { stored, ...result } = await embedders.using(payload, (embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal }));
+    const { stored, ...result } = await embedders.using(payload, (withEmbedder) =>
+      withEmbedder((embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal })),
+    );
     if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
     return result;
   },
@@ -81,11 +87,10 @@ serve<LibraryProtocol>(self, {
           if (plan.staged) await withWriteLock(() => idbReembedStore.commit(target));
           return { embedder: target.id, documents: [], passages: 0 };
         }
-        const result = await embedders.using(
-          payload,
-          (embedder) => reembedLibrary(embedder, { store: idbReembedStore, withWriteLock, emit, signal }),
-          (p) => emit({ kind: 'progress', stage: 'loading', done: p?.loadedBytes ?? 0, total: p?.totalBytes ?? 0 }),
-        );
+        // After a GPU failure the run goes on on WASM from what is staged (within the devices' tolerance).
+        const result = await embedders.using(payload, (withEmbedder) => withEmbedder((embedder) => reembedLibrary(embedder, { store: idbReembedStore, withWriteLock, emit, signal })), {
+          onLoading: (p) => emit({ kind: 'progress', stage: 'loading', done: p?.loadedBytes ?? 0, total: p?.totalBytes ?? 0 }),
+        });
         await removeSnapshotFile().catch(() => undefined);
         announce({ kind: 'embedder', embedderId: result.embedder });
         return result;
@@ -95,8 +100,8 @@ serve<LibraryProtocol>(self, {
 
   async restoreBackup(payload, { emit, signal }) {
     // Rare and all-or-nothing: it holds the write lock from its first check to its last.
-    const { stored, ...result } = await embedders.using(payload, (embedder) =>
-      withWriteLock(() => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal })),
+    const { stored, ...result } = await embedders.using(payload, (withEmbedder) =>
+      withWriteLock(() => withEmbedder((embedder) => handleRestoreBackup(payload, { embedder, documents, originals: opfsOriginals, store: idbBackupStore, emit, signal }))),
     );
     const added = stored.map((s) => s.doc.id);
     if (added.length > 0) announce({ kind: 'documents', added, removed: [] });

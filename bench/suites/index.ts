@@ -9,6 +9,7 @@ import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
 import { documentParsingSuite } from './document-parsing';
 import { embeddingSuite } from './embedding';
+import { embeddingDeviceSuite } from './embedding-device';
 import { indexLoadSuite } from './index-load';
 import { ingestionSuite } from './ingestion';
 import { llmSuite } from './llm';
@@ -19,4 +20,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, embeddingDeviceSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];

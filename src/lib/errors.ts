@@ -69,6 +69,7 @@ export const ERROR_CODES = {
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
   WORKER_HUNG: 'A background worker stopped responding, so Hearth restarted it. Try again.',
   EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
+  GPU_EMBEDDING_FAILED: 'The GPU could not embed the text, so Hearth embeds it on the CPU instead.',
   INTERNAL: 'Something went wrong inside Hearth. Reload the page and try again.',
 } as const;
 
@@ -157,6 +158,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   BUILT_IN_LANGUAGE_UNSUPPORTED: GenerationError,
   ANSWER_WITHHELD: GenerationError,
   ABORTED: GenerationError,
+  GPU_EMBEDDING_FAILED: ModelError,
   WORKER_CRASHED: WorkerCrashError,
   // A hung worker is handled like a crashed one (terminated, restarted); only the code tells them apart.
   WORKER_HUNG: WorkerCrashError,

@@ -13,8 +13,9 @@ import type { DocumentStore } from '../../src/lib/storage/document-store';
 import { dequeue, enqueue, queued, queuedById, queuedWithHash } from '../../src/lib/storage/queue';
 import type { DocumentRecord, QueueRecord } from '../../src/lib/storage/schema';
 import type { IngestEvent } from '../library.protocol';
-import { buildDocument, sha256Hex, type PassageEmbedder } from '../retrieval/ingest';
+import { buildDocument, sha256Hex } from '../retrieval/ingest';
 import type { OriginalStore } from '../retrieval/originals';
+import type { WithEmbedder } from './idle-embedder';
 import { claimedQueueIds, claimQueued, withWriteLock } from './write-lock';
 
 /** An original this old that nothing owns is left over from a crash, not a file being staged. */
@@ -149,8 +150,12 @@ export class IngestQueue {
     }
   }
 
-  /** Wait for this file's turn, build it with `embedder` and store it; on any failure the staged file is dropped. */
-  async run(staged: Staged, embedder: PassageEmbedder, password: string | undefined, emit: (e: IngestEvent) => void, signal: AbortSignal): Promise<DocumentRecord> {
+  /**
+   * Wait for this file's turn, build it with the request's embedder and store it; on any failure the
+   * staged file is dropped. If the GPU fails mid-way, the whole file is built again on WASM
+   * (`withEmbedder`), so it is embedded on one device from its start to its end.
+   */
+  async run(staged: Staged, withEmbedder: WithEmbedder, password: string | undefined, emit: (e: IngestEvent) => void, signal: AbortSignal): Promise<DocumentRecord> {
     const { record, bytes } = staged;
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -160,12 +165,8 @@ export class IngestQueue {
     try {
       emit({ kind: 'progress', stage: 'waiting', done: 0, total: 1, unit: 'part' });
       await untilTurnOrAbort(before, signal);
-      const { doc, chunks } = await buildDocument(
-        { id: record.id, name: record.name, mimeType: record.mimeType, bytes, contentHash: record.contentHash, ...(password ? { password } : {}) },
-        embedder,
-        emit,
-        signal,
-      );
+      const input = { id: record.id, name: record.name, mimeType: record.mimeType, bytes, contentHash: record.contentHash, ...(password ? { password } : {}) };
+      const { doc, chunks } = await withEmbedder((embedder) => buildDocument(input, embedder, emit, signal));
       if (signal.aborted) throw appError('ABORTED');
       emit({ kind: 'progress', stage: 'saving', done: 0, total: 1, unit: 'part' });
       await withWriteLock(() => this.#deps.documents.save(doc, chunks, record.replaceDocId));

@@ -12,6 +12,7 @@ import { appError } from '../../src/lib/errors';
 import type { LoadProgress } from '../retrieval.protocol';
 import { mapLoadError } from './load-errors';
 import { configureModelHub } from './model-hub';
+import { maxPassageTokens, passageTokens } from './tokens';
 import { browserLocks } from '../locks';
 
 /** ONNX Runtime session options, as transformers.js takes them. */
@@ -19,8 +20,8 @@ export type SessionOptions = NonNullable<NonNullable<Parameters<typeof pipeline>
 
 /** What a hub set up for one load. */
 export interface ModelHubSetup {
-  /** ONNX Runtime device: 'wasm' in the browser, 'cpu' (onnxruntime-node) in Node. */
-  device: 'wasm' | 'cpu';
+  /** ONNX Runtime device: 'wasm' or 'webgpu' in the browser, 'cpu' (onnxruntime-node) in Node. */
+  device: 'wasm' | 'webgpu' | 'cpu';
   /** Threads ONNX Runtime runs the model on. */
   threads: number;
   /** Passed to every ONNX Runtime session; the browser passes none (its threads are set in `env`). */
@@ -35,15 +36,20 @@ export type ModelHub = (modelBaseUrl: string, model: Pick<EmbedderModel, 'repo' 
 /** The browser's hub: model-hub.ts, ONNX Runtime WASM. */
 export const browserModelHub: ModelHub = (modelBaseUrl) => ({ device: 'wasm', threads: configureModelHub(modelBaseUrl) });
 
+/** The same files on ONNX Runtime's WebGPU backend; one WASM thread for the few nodes left on the CPU (shapes, position ids). */
+export const webgpuModelHub: ModelHub = (modelBaseUrl) => ({ device: 'webgpu', threads: configureModelHub(modelBaseUrl, 1) });
+
 export class Embedder {
   readonly model: EmbedderModel;
   readonly #pipe: FeatureExtractionPipeline;
   readonly threads: number;
+  readonly device: ModelHubSetup['device'];
 
-  private constructor(model: EmbedderModel, pipe: FeatureExtractionPipeline, threads: number) {
+  private constructor(model: EmbedderModel, pipe: FeatureExtractionPipeline, threads: number, device: ModelHubSetup['device']) {
     this.model = model;
     this.#pipe = pipe;
     this.threads = threads;
+    this.device = device;
   }
 
   /**
@@ -73,7 +79,7 @@ export class Embedder {
       // the cache rather than downloading them again alongside the first.
       const locks = browserLocks();
       const pipe = locks ? await locks.request(`hearth-embedder:${model.id}`, { mode: 'exclusive' }, load) : await load();
-      return new Embedder(model, pipe, threads);
+      return new Embedder(model, pipe, threads, device);
     } catch (error) {
       throw mapLoadError(error, model, 'embedding model');
     }
@@ -84,14 +90,12 @@ export class Embedder {
    * model's own tokenizer, so chunks can be sized to what it reads rather than guessed from characters.
    */
   countTokens(text: string): number {
-    return this.#pipe.tokenizer.encode(this.model.passagePrefix + text).length;
+    return passageTokens(this.#pipe.tokenizer, this.model, text);
   }
 
   /** The most tokens the model reads of one passage; the rest would be cut off silently. */
   get maxTokens(): number {
-    const declared = Number(this.#pipe.tokenizer.model_max_length);
-    const limits = [this.model.contextLength, Number.isFinite(declared) && declared > 0 ? declared : Infinity];
-    return Math.min(...limits);
+    return maxPassageTokens(this.#pipe.tokenizer, this.model);
   }
 
   /** Frees the model's ONNX Runtime session (and its memory); the embedder cannot be used after. */
@@ -99,20 +103,26 @@ export class Embedder {
     await this.#pipe.dispose();
   }
 
-  /** Embeds texts (with the model's query or passage prefix); vectors are L2-normalized. */
+  /**
+   * Embeds texts (with the model's query or passage prefix); vectors are L2-normalized.
+   * @throws AppError EMBEDDING_FAILED, also for output that is not all finite numbers (a GPU gone wrong).
+   */
   async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     const prefix = kind === 'query' ? this.model.queryPrefix : this.model.passagePrefix;
+    let data: Float32Array;
+    let dims: number;
     try {
       const output = await this.#pipe(
         texts.map((t) => prefix + t),
         { pooling: this.model.pooling, normalize: this.model.normalize },
       );
-      const dims = output.dims[1] ?? this.model.dimensions;
-      const data = output.data as Float32Array;
-      return texts.map((_, i) => data.slice(i * dims, (i + 1) * dims));
+      dims = output.dims[1] ?? this.model.dimensions;
+      data = output.data as Float32Array;
     } catch (error) {
       throw appError('EMBEDDING_FAILED', { detail: String(error), cause: error });
     }
+    if (!data.every(Number.isFinite)) throw appError('EMBEDDING_FAILED', { detail: `the ${this.device} backend returned numbers that are not finite` });
+    return texts.map((_, i) => data.slice(i * dims, (i + 1) * dims));
   }
 }

@@ -16,11 +16,14 @@ import { parseFile } from '../parsers/registry';
 import type { IngestEvent } from '../library.protocol';
 import { yieldToEventLoop } from '../yield';
 
-const EMBED_BATCH = 16;
+/** Passages per embedding call (the benchmarks measure at this size too). */
+export const EMBED_BATCH = 16;
 
 /** What ingestion needs of an embedder (the worker's transformers.js one, or another in Node). */
 export interface PassageEmbedder {
   readonly model: EmbedderModel;
+  /** Where it runs: 'webgpu' or 'wasm' in the browser (shown while a file is embedded), 'cpu' in Node. */
+  readonly device?: 'webgpu' | 'wasm' | 'cpu';
   readonly maxTokens: number;
   countTokens(text: string): number;
   embed(texts: string[], kind: 'passage'): Promise<Float32Array[]>;
@@ -89,6 +92,8 @@ export async function buildDocument(
   const t2 = performance.now();
 
   const chunks: ChunkRecord[] = [];
+  const device = embedder.device === 'webgpu' || embedder.device === 'wasm' ? { device: embedder.device } : {};
+  emit({ kind: 'progress', stage: 'embedding', done: 0, total: placed.length, unit: 'passage', ...device });
   let embedMs = 0;
   let termBytes = 0;
   for (let i = 0; i < placed.length; i += EMBED_BATCH) {
@@ -114,7 +119,7 @@ export async function buildDocument(
         vector: encodeHalves(normalize(vectors[j] ?? new Float32Array(embedder.model.dimensions))),
       });
     });
-    emit({ kind: 'progress', stage: 'embedding', done: Math.min(i + EMBED_BATCH, placed.length), total: placed.length, unit: 'passage' });
+    emit({ kind: 'progress', stage: 'embedding', done: Math.min(i + EMBED_BATCH, placed.length), total: placed.length, unit: 'passage', ...device });
   }
 
   const textBytes = chunks.reduce((n, c) => n + c.text.length * 2 + c.vector.byteLength, 0);

@@ -1,7 +1,8 @@
 /**
  * The one place the retrieval worker configures transformers.js loading (its global `env`): model
  * files from `modelBaseUrl` in Hugging Face layout, kept in Cache Storage for offline use, and ONNX
- * Runtime's WASM files from our own bundle. The embedder and the reranker both call it.
+ * Runtime's WASM files from our own bundle (the one asyncify build serves both the WASM and the WebGPU
+ * backend: nothing else to serve or precache for the GPU). The embedder and the reranker both call it.
  *
  * Browser-only (Node has cli/model-hub-node.ts), but importable in Node: ort-paths.ts (Vite `?url`
  * imports, which plain Node cannot load) is reached through an eager `import.meta.glob`, which Vite
@@ -16,14 +17,17 @@ function ortPaths(): ReturnType<typeof OrtPaths> {
   return modules['./ort-paths.ts']!.ortPaths();
 }
 
-/** Configures `env` for `modelBaseUrl`; returns the number of WASM threads ONNX Runtime will use. */
-export function configureModelHub(modelBaseUrl: string): number {
+/**
+ * Configures `env` for `modelBaseUrl`; returns the number of WASM threads ONNX Runtime will use
+ * (`maxThreads` caps it: a GPU worker needs one).
+ */
+export function configureModelHub(modelBaseUrl: string, maxThreads = 4): number {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
   env.remoteHost = modelBaseUrl.endsWith('/') ? modelBaseUrl : `${modelBaseUrl}/`;
   env.remotePathTemplate = '{model}/resolve/{revision}/';
-  const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  const threads = self.crossOriginIsolated ? Math.min(maxThreads, navigator.hardwareConcurrency || 1) : 1;
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
     wasm.wasmPaths = ortPaths();

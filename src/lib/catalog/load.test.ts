@@ -125,6 +125,13 @@ describe('parseCatalog rejects a broken catalog with CATALOG_INVALID and names t
     expect(rejection(json).detail).toContain('defaults.llmWasm');
   });
 
+  it('a GPU file other than fp32 (questions are embedded from the same file on WASM)', () => {
+    const json = copy();
+    const i = indexOf(json as never, 'all-MiniLM-L6-v2');
+    json.models[i].gpuDtype = 'q4';
+    expect(rejection(json).detail).toContain(`models[${i}].gpuDtype`);
+  });
+
   it('a bad base URL', () => {
     const json = copy();
     json.modelBaseUrl = 'huggingface.co';

@@ -73,6 +73,8 @@ const embedderModel = v.strictObject({
   pooling: v.picklist(['mean', 'cls']),
   normalize: v.boolean(),
   dtype: nonEmpty,
+  // fp32 only: the same file must also run on WASM, for questions (see types.ts).
+  gpuDtype: v.optional(v.literal('fp32')),
   queryPrefix: v.string(),
   passagePrefix: v.string(),
   mtebRetrieval: v.optional(v.pipe(v.number(), v.finite())),

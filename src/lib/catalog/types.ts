@@ -76,6 +76,12 @@ export interface EmbedderModel extends ModelBase {
   normalize: boolean;
   /** transformers.js dtype: 'fp32' | 'q8' | 'fp16' … */
   dtype: string;
+  /**
+   * The file that runs on a GPU, where `dtype`'s does not (ONNX Runtime's WebGPU backend has no
+   * kernels for the int8 matrix products of a q8 file). On a device that embeds documents on its
+   * GPU, questions are embedded from this same file on WASM, so both sides agree.
+   */
+  gpuDtype?: 'fp32';
   queryPrefix: string;
   passagePrefix: string;
   /** Published MTEB retrieval score (nDCG@10 average), when the model card gives one. */

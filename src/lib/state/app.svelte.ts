@@ -5,9 +5,11 @@
 import { getContext, setContext } from 'svelte';
 import type { Catalog, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
+import { readEmbedDevice } from '../config/embed-device';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
 import { mainOtherLanguage } from '../core/language';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { planDocumentEmbedding } from '../device/embed-policy';
 import { recommendEmbedder } from '../device/recommend-embedder';
 import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
@@ -132,6 +134,8 @@ export class AppState {
         chosenId: () => readSettings().embedderId,
         recommend: (docs) => recommendEmbedder(catalog, caps, { browserLanguage, documents: mainOtherLanguage(docs) }),
         modelBaseUrl: this.modelBaseUrl,
+        // Documents on a real GPU, questions on WASM, both from the same file (device/embed-policy.ts).
+        onDevice: (model) => planDocumentEmbedding(model, caps.gpu, readEmbedDevice()),
         saveChoice: (embedderId) => {
           // Onto the stored settings: another window may have saved others since this one started.
           writeSettings({ ...readSettings(), embedderId });

@@ -6,6 +6,7 @@
  * its search over (`switched`, told over the library channel). The rules are library/embedder-plan.ts.
  */
 import type { Catalog, EmbedderModel } from '../catalog/types';
+import type { EmbedPlan } from '../device/embed-policy';
 import type { EmbedderRecommendation } from '../device/recommend-embedder';
 import { embedderOf, needsReembed, planEmbedder, type EmbedderPlan } from '../library/embedder-plan';
 import type { LibraryClient } from '../library/client';
@@ -24,6 +25,11 @@ export interface EmbedderSetup {
   /** The recommendation for these documents (their languages, the browser's, the device). */
   recommend: (docs: readonly DocumentRecord[]) => EmbedderRecommendation;
   modelBaseUrl: string;
+  /**
+   * Where documents are embedded with a model, and the record both workers load for it (the GPU's
+   * file on a device whose documents go there): src/lib/device/embed-policy.ts. Absent: WASM.
+   */
+  onDevice?: (model: EmbedderModel) => EmbedPlan;
   /** Stores the person's choice in the settings (no reload). */
   saveChoice: (embedderId: string) => void;
 }
@@ -54,11 +60,22 @@ export class EmbedderState {
     return plan;
   }
 
+  /** The record the workers load for `model` (the catalog's own, or with the GPU's file), and where documents go. */
+  onDevice(model: EmbedderModel): EmbedPlan {
+    return this.#setup?.onDevice?.(model) ?? { device: 'wasm', embedder: model, reason: 'no device policy' };
+  }
+
+  /** What the library worker is asked to embed with: `model` on this device. */
+  #choiceFor(model: EmbedderModel, modelBaseUrl: string): EmbedderChoice {
+    const { embedder, device } = this.onDevice(model);
+    return { embedder, modelBaseUrl, device };
+  }
+
   /** Search runs with the plan's active embedder: bring the library to its target (or just tidy up). */
   started(): void {
     const { plan } = this;
     if (!plan || !this.#setup) return;
-    this.choice = { embedder: plan.active, modelBaseUrl: this.#setup.modelBaseUrl };
+    this.choice = this.#choiceFor(plan.active, this.#setup.modelBaseUrl);
     // Always asked once: the worker also drops vectors left from a switch the person undid.
     void this.#bringTo(plan.target);
   }
@@ -108,17 +125,17 @@ export class EmbedderState {
     }
     const changed = this.choice.embedder.id !== model.id;
     try {
-      await this.#retrieval.call('switchEmbedder', { embedder: model, modelBaseUrl: setup.modelBaseUrl }, { onEvent: (p) => (this.loading = p) });
+      await this.#retrieval.call('switchEmbedder', { embedder: this.onDevice(model).embedder, modelBaseUrl: setup.modelBaseUrl }, { onEvent: (p) => (this.loading = p) });
     } finally {
       this.loading = null;
     }
-    this.choice = { embedder: model, modelBaseUrl: setup.modelBaseUrl };
+    this.choice = this.#choiceFor(model, setup.modelBaseUrl);
     if (changed) this.notice = `Search now uses ${model.name}.`;
   }
 
   #bringTo(target: EmbedderModel): Promise<void> {
     const setup = this.#setup;
     if (!setup) return Promise.resolve();
-    return this.reembed.run({ embedder: target, modelBaseUrl: setup.modelBaseUrl });
+    return this.reembed.run(this.#choiceFor(target, setup.modelBaseUrl));
   }
 }

@@ -12,6 +12,7 @@ import { Handover } from '../library/handover';
 import type { LibraryClient } from '../library/client';
 import { RateMeter } from '../models/rate';
 import type { DocumentRecord, QueueRecord } from '../storage/schema';
+import type { EmbedDevice } from '../device/embed-policy';
 import type { EmbedderChoice, IngestEvent, IngestPayload, IngestStage } from '../../../workers/library.protocol';
 
 /** Errors that mean the worker stopped, not that the file is bad. */
@@ -30,6 +31,12 @@ export interface QueueItem {
   unit: 'page' | 'part' | 'passage';
   /** Seconds left in the current stage, when it can be told. */
   secondsLeft: number | null;
+  /** Where its passages are being embedded (null before embedding starts). */
+  device: EmbedDevice | null;
+  /** Passages embedded per second, smoothed, once it can be told. */
+  passagesPerSecond: number | null;
+  /** The GPU failed while this file was being added, so it is embedded on the CPU instead. */
+  gpuFailed: boolean;
   /** Queued before a reload and picked up again. */
   resumed: boolean;
   /** Handed to a fresh worker after the one building it stopped. */
@@ -109,13 +116,15 @@ export class IngestQueueState {
     const key = this.#nextKey++;
     const abort = new AbortController();
     this.#aborts.set(key, abort);
-    this.items.push({ key, name, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, resumed, restarted: false });
+    this.items.push({ key, name, stage: 'waiting', done: 0, total: 1, unit: 'part', secondsLeft: null, device: null, passagesPerSecond: null, gpuFailed: false, resumed, restarted: false });
     if ('file' in payload) this.handover.begin(key, name);
     this.#run(key, name, payload, file, abort.signal, 0);
   }
 
   #run(key: number, name: string, payload: FilePayload, file: File | null, signal: AbortSignal, retries: number): void {
-    const choice = this.#choice();
+    const chosen = this.#choice();
+    // A file handed to a fresh worker goes to WASM: a GPU that wedged may be what stopped the last one.
+    const choice = chosen && retries > 0 ? { ...chosen, device: 'wasm' as const } : chosen;
     if (!choice) {
       this.#finish(key, { name, file, error: appError('EMBEDDING_FAILED', { detail: 'the library has not started' }) });
       return;
@@ -131,12 +140,26 @@ export class IngestQueueState {
       }
       const item = this.items.find((i) => i.key === key);
       if (!item) return;
+      if (event.kind === 'fallback') {
+        // The file starts over on the CPU: its pace so far says nothing about the rest.
+        meterStage = null;
+        Object.assign(item, { gpuFailed: true, device: 'wasm', passagesPerSecond: null, secondsLeft: null });
+        return;
+      }
       if (meterStage !== event.stage) {
         meterStage = event.stage;
         meter = new RateMeter({ halfLifeMs: 4000, minIntervalMs: 400 }); // each stage has its own pace
       }
       meter.sample(event.done, performance.now());
-      Object.assign(item, { stage: event.stage, done: event.done, total: event.total, unit: event.unit, secondsLeft: meter.secondsLeft(event.total - event.done) });
+      const embedding = event.stage === 'embedding';
+      Object.assign(item, {
+        stage: event.stage,
+        done: event.done,
+        total: event.total,
+        unit: event.unit,
+        secondsLeft: meter.secondsLeft(event.total - event.done),
+        ...(embedding ? { device: event.device ?? null, passagesPerSecond: meter.bytesPerSecond } : {}),
+      });
     };
     const replaced = 'replaceDocId' in payload ? payload.replaceDocId : undefined;
     const request: IngestPayload = { ...choice, ...payload };

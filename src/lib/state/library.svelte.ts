@@ -126,7 +126,8 @@ export class LibraryState {
       const { active } = this.embedders.decide(setup, this.documents);
       const { index } = await this.#client.call(
         'init',
-        { embedder: active, ...(reranker ? { reranker: $state.snapshot(reranker) as RerankerModel } : {}), modelBaseUrl: setup.modelBaseUrl },
+        // Questions on WASM, from the same file documents are embedded from on this device.
+        { embedder: this.embedders.onDevice(active).embedder, ...(reranker ? { reranker: $state.snapshot(reranker) as RerankerModel } : {}), modelBaseUrl: setup.modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.indexReport = index;
