@@ -49,6 +49,17 @@ export interface WllamaModel extends ModelBase {
   file: string;
 }
 
+/**
+ * An LLM run by transformers.js on ONNX Runtime Web (WASM, CPU): the repo holds config.json,
+ * generation_config.json, the tokenizer files and `onnx/model{suffix}.onnx`, the suffix picked by
+ * `dtype` as transformers.js does (q4 → model_q4.onnx, q8 → model_quantized.onnx).
+ */
+export interface OnnxLlmModel extends ModelBase {
+  kind: 'llm';
+  engine: 'transformers';
+  dtype: 'q4' | 'q8';
+}
+
 export interface EmbedderModel extends ModelBase {
   kind: 'embedder';
   engine: 'transformers';
@@ -69,8 +80,8 @@ export interface RerankerModel extends ModelBase {
   dtype: string;
 }
 
-export type LlmModel = WebLlmModel | WllamaModel;
-export type ModelRecord = WebLlmModel | WllamaModel | EmbedderModel | RerankerModel;
+export type LlmModel = WebLlmModel | WllamaModel | OnnxLlmModel;
+export type ModelRecord = WebLlmModel | WllamaModel | OnnxLlmModel | EmbedderModel | RerankerModel;
 
 export interface Catalog {
   version: 1;
