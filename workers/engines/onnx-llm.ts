@@ -16,6 +16,7 @@ import { appError, type AppError } from '../../src/lib/errors';
 import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, diagnoseDownload, fallbackError, type EnginePhase } from './errors';
+import { onnxModelFiles } from './onnx-files';
 import { browserOnnxHub, type OnnxHub } from './onnx-hub';
 import { defaultThreads } from './threads';
 
@@ -29,13 +30,6 @@ export function mapOnnxError(error: unknown, phase: EnginePhase): AppError {
   if (/\bERROR_CODE: ?6\b|std::bad_alloc|Out of memory|OOM/i.test(text)) return appError('OUT_OF_MEMORY', { detail: text, cause: error });
   return fallbackError(error, phase);
 }
-
-/** The files transformers.js reads for a text-generation model of this dtype. */
-export function onnxModelFiles(model: Pick<OnnxLlmModel, 'dtype'>): string[] {
-  return ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', ONNX_FILE_OF_DTYPE[model.dtype]];
-}
-
-const ONNX_FILE_OF_DTYPE: Record<OnnxLlmModel['dtype'], string> = { q4: 'onnx/model_q4.onnx', q8: 'onnx/model_quantized.onnx' };
 
 /**
  * transformers.js treats some files as optional and fails later with a TypeError when they are

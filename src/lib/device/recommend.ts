@@ -11,11 +11,15 @@
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
 import { languageName } from '../models/format';
 import type { DeviceCapabilities } from './capabilities';
+import { chooseCpuEngine, type EngineTableRow } from './cpu-engine';
+import { CPU_ENGINE_TABLE } from './cpu-engine-table';
 
 export interface Recommendation {
   model: LlmModel;
   /** One sentence for the user: why this model. */
   reason: string;
+  /** On the CPU: the same model on the other CPU engine, loaded when this one fails to load. */
+  fallback?: LlmModel;
 }
 
 interface Tier {
@@ -117,7 +121,12 @@ function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
  * Pick the LLM for this device. Always returns a model of the catalog.
  * @returns the model and one sentence that tells the user why.
  */
-export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browserLanguage = 'en'): Recommendation {
+export function recommendLlm(
+  catalog: Catalog,
+  caps: DeviceCapabilities,
+  browserLanguage = 'en',
+  engineTable: readonly EngineTableRow[] = CPU_ENGINE_TABLE,
+): Recommendation {
   const tier = tierOf(caps);
   const language = primaryLanguage(browserLanguage);
   const memoryText = caps.deviceMemoryGB === null ? 'an unknown amount of memory' : `${caps.deviceMemoryGB} GB of memory`;
@@ -144,7 +153,15 @@ export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browser
     catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llmWasm && m.kind === 'llm') ??
     wasm.sort((a, b) => a.memoryMB - b.memoryMB)[0];
   if (pick) {
-    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText})${languageNote(pick, language)}.` };
+    // The same model may also be in the catalog for the other CPU engine: run it on the faster one.
+    const onCpu = [...wasm, ...listLlms(catalog, 'transformers')];
+    const choice = chooseCpuEngine(pick, onCpu, engineTable, caps.crossOriginIsolated ? caps.hardwareConcurrency : 1);
+    const engineNote = choice.why ? ` ${choice.why}` : '';
+    return {
+      model: choice.model,
+      reason: `${why}, so Hearth runs ${choice.model.name} on the CPU${engineNote} (${memoryText})${languageNote(choice.model, language)}.`,
+      ...(choice.fallback ? { fallback: choice.fallback } : {}),
+    };
   }
   // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
   const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');

@@ -252,7 +252,8 @@ export class ChatState {
     const model = this.#deps.model.model;
     const question = (this.messages[userIndex] as LiveMessage).content;
     const modelId = model?.id ?? '';
-    const engine = model?.engine === 'wllama' ? 'wllama' : 'webllm';
+    // Both CPU engines (wllama, transformers.js) read prompts slowly and share the CPU budget.
+    const engine = model && model.engine !== 'webllm' ? 'wllama' : 'webllm';
     const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, engine, this.#charsPerToken.ratio(modelId));
     const contexts = found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
     const turns = earlierTurns($state.snapshot(this.messages.slice(0, userIndex)) as ChatMessageRecord[]);

@@ -47,6 +47,8 @@ export class ModelState {
   #generation = 0;
   /** The user chose "load here too" for the current model. */
   #alongside = false;
+  /** The recommended model on the other CPU engine, tried once should the recommended one fail to load. */
+  #fallback: LlmModel | null = null;
 
   constructor(client: LlmClient) {
     this.#client = client;
@@ -61,6 +63,7 @@ export class ModelState {
     const recommended = recommendLlm(catalog, caps, globalThis.navigator?.language);
     const chosen = chosenId ? this.#find(chosenId) : undefined;
     this.#set(chosen ?? recommended.model, chosen ? 'Your choice.' : recommended.reason);
+    this.#fallback = chosen ? null : (recommended.fallback ?? null);
   }
 
   /**
@@ -157,6 +160,7 @@ export class ModelState {
 
   #set(model: LlmModel, reason: string): void {
     this.#generation++;
+    this.#fallback = null;
     this.model = model;
     this.reason = reason;
     this.warning = this.fitsWarning(model);
@@ -231,6 +235,12 @@ export class ModelState {
       if (current()) this.status = 'ready';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('MODEL_LOAD_FAILED', { detail: String(error) });
+      const fallback = this.#fallback;
+      if (fallback && current() && (appErr.code === 'MODEL_LOAD_FAILED' || appErr.code === 'OUT_OF_MEMORY')) {
+        // The engine itself failed (not the network, not a cancel): the same model on the other CPU engine.
+        this.#set(fallback, `${model.name} did not start here (${appErr.message}), so Hearth runs ${fallback.name} instead.`);
+        return this.#load(fallback, signal);
+      }
       if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current()) await this.#explainElsewhere(model);
       if (current()) {
         // A cancelled load is no failure: the model simply is not loaded (yet).
