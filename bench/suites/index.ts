@@ -4,6 +4,7 @@ import { abstentionSuite } from './abstention';
 import { answerSuite } from './answer';
 import { contentionSuite } from './contention';
 import { corpusIngestSuite } from './corpus-ingest';
+import { cpuEnginesSuite } from './cpu-engines';
 import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
 import { documentParsingSuite } from './document-parsing';
@@ -17,4 +18,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, cpuEnginesSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];

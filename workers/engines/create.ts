@@ -10,8 +10,8 @@ export async function createEngine(engineId: LlmEngineId, options: EngineOptions
       return new WllamaEngine();
     }
     case 'transformers': {
-      const { OnnxLlmEngine } = await import('./onnx-llm');
-      return new OnnxLlmEngine();
+      const { OnnxRemoteEngine } = await import('./onnx-remote');
+      return new OnnxRemoteEngine();
     }
     case 'webllm': {
       const { WebLlmEngine } = await import('./webllm');

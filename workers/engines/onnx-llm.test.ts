@@ -100,6 +100,17 @@ describe.each(['q4', 'q8'] as const)('ONNX LLM engine, tiny decoder %s', (dtype)
     expect(result.stats.completionTokens).toBeLessThan(20);
   });
 
+  it('stops when another thread sets the shared stop flag', async () => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    let pieces = 0;
+    const result = await engine.generate({ messages, maxTokens: 200, temperature: 0.7 }, () => {
+      if (++pieces === 1) Atomics.store(flag, 0, 1);
+    }, never, flag);
+    expect(result.finishReason).toBe('aborted');
+    expect(pieces).toBe(1);
+    expect(result.stats.completionTokens).toBeLessThan(20);
+  });
+
   it('answers an already-aborted request with nothing', async () => {
     const controller = new AbortController();
     controller.abort();

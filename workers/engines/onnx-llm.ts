@@ -100,7 +100,10 @@ export class OnnxLlmEngine implements LlmEngine {
     return { modelId: model.id, engine: 'transformers', contextLength: this.#nCtx };
   }
 
-  async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
+  /**
+   * @param stopFlag set to 1 by another thread to stop (see onnx-host.protocol.ts); read after every token.
+   */
+  async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal, stopFlag: Int32Array | null = null): Promise<GenerateResult> {
     const model = this.#model;
     const tokenizer = this.#tokenizer;
     if (!model || !tokenizer) throw appError('GENERATION_FAILED', { detail: 'no model is loaded' });
@@ -116,7 +119,7 @@ export class OnnxLlmEngine implements LlmEngine {
     if (room < 1) throw appError('PROMPT_TOO_LONG', { detail: `${promptTokens} prompt tokens, context window ${this.#nCtx}` });
     const maxTokens = Math.max(1, Math.min(Math.floor(request.maxTokens), room));
 
-    const stop = new InterruptableStoppingCriteria();
+    const stop = new SharedStop(stopFlag);
     const onAbort = () => stop.interrupt();
     signal.addEventListener('abort', onAbort, { once: true });
     const eos = new Set(eosIds(model));
@@ -132,7 +135,7 @@ export class OnnxLlmEngine implements LlmEngine {
         endedOnEos = tokens.length > 0 && eos.has(Number(tokens[tokens.length - 1]));
       },
       callback_function: (piece: string) => {
-        if (!piece || signal.aborted) return;
+        if (!piece || signal.aborted || stop.flagged()) return;
         text += piece;
         onToken(piece);
       },
@@ -148,7 +151,7 @@ export class OnnxLlmEngine implements LlmEngine {
       signal.removeEventListener('abort', onAbort);
     }
     const stats = clock.stats(promptTokens, completionTokens);
-    if (signal.aborted) return { text, finishReason: 'aborted', stats };
+    if (signal.aborted || stop.flagged()) return { text, finishReason: 'aborted', stats };
     const finishReason: FinishReason = endedOnEos || completionTokens < maxTokens ? 'stop' : 'length';
     return { text, finishReason, stats };
   }
@@ -171,6 +174,22 @@ export class OnnxLlmEngine implements LlmEngine {
     const crashed = (error instanceof Error && error.name === 'RuntimeError') || mapped.code === 'OUT_OF_MEMORY';
     if (crashed) await this.unload();
     return mapped;
+  }
+}
+
+/** transformers.js' interrupt (Stop in this thread), or a flag set from another thread. */
+class SharedStop extends InterruptableStoppingCriteria {
+  constructor(private readonly flag: Int32Array | null) {
+    super();
+  }
+
+  flagged(): boolean {
+    return this.flag !== null && Atomics.load(this.flag, 0) === 1;
+  }
+
+  override _call(inputIds: number[][], scores: number[][]): boolean[] {
+    if (this.flagged()) this.interrupt();
+    return super._call(inputIds, scores);
   }
 }
 
