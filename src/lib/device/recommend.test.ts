@@ -50,12 +50,29 @@ function device(over: Partial<DeviceCapabilities> = {}): DeviceCapabilities {
 const noF16 = { ...realGpu, shaderF16: false, features: ['timestamp-query'] };
 
 describe('recommendLlm', () => {
-  it('runs a GGUF model on the CPU when WebGPU is only SwiftShader (a fallback adapter)', () => {
-    const { model, reason } = recommendLlm(catalog, device({ gpu: swiftShader }));
-    expect(model.engine).toBe('wllama');
+  it('runs a CPU model when WebGPU is only SwiftShader (a fallback adapter): on the faster CPU engine measured, the other as fallback', () => {
+    const { model, reason, fallback } = recommendLlm(catalog, device({ gpu: swiftShader }));
+    expect(model.engine).not.toBe('webllm');
     expect(model.paramsM).toBeLessThanOrEqual(500);
     expect(reason).toMatch(/software/);
     expect(reason).toContain(model.name);
+    // Qwen2.5 0.5B: the ONNX build read a 1,000-token prompt in 64 s, the GGUF builds did not finish in 300 s (cpu-engine-table.ts).
+    expect(model.id).toBe('Qwen2.5-0.5B-Instruct-q8-ONNX');
+    expect(reason).toMatch(/faster CPU engine/);
+    expect(fallback?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+  });
+
+  it('keeps the GGUF build where the ONNX one would not fit the memory, or where no ONNX build exists', () => {
+    expect(recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 1 })).fallback).toBeUndefined();
+    const twoGb = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }));
+    expect(twoGb.model.engine).toBe('wllama');
+    expect(twoGb.fallback).toBeUndefined();
+  });
+
+  it('runs on the GPU engine, with no CPU fallback, on a real GPU', () => {
+    const { model, fallback } = recommendLlm(catalog, device());
+    expect(model.engine).toBe('webllm');
+    expect(fallback).toBeUndefined();
   });
 
   it('runs a GGUF model when there is no WebGPU at all, the smallest on a 1 GB phone', () => {

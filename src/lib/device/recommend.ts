@@ -154,7 +154,7 @@ export function recommendLlm(
     wasm.sort((a, b) => a.memoryMB - b.memoryMB)[0];
   if (pick) {
     // The same model may also be in the catalog for the other CPU engine: run it on the faster one.
-    const onCpu = [...wasm, ...listLlms(catalog, 'transformers')];
+    const onCpu = [...wasm, ...listLlms(catalog, 'transformers')].filter((m) => fitsMemory(m, caps));
     const choice = chooseCpuEngine(pick, onCpu, engineTable, caps.crossOriginIsolated ? caps.hardwareConcurrency : 1);
     const engineNote = choice.why ? ` ${choice.why}` : '';
     return {
