@@ -5,12 +5,14 @@
  * - fixtures/v2-library.json: IndexedDB version 2 (float32 vectors, originals in OPFS), recorded
  *   from commit 0ebc696 by driving its UI (a 3-page PDF and a Markdown file added, one question
  *   answered with sources) and dumping every store and original.
+ * - fixtures/v3-library.json: IndexedDB version 3 (float16 vectors), recorded the same way from
+ *   commit 4fa9a18: a German, a Japanese and an English document, one question asked in German.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { chunkTerms } from '../src/lib/core/chunk-terms';
 import { DB_VERSION } from '../src/lib/storage/schema';
-import { ask, documentItem, expectLibraryReady, lastAnswer, useCatalog, waitForAnswerDone } from './support/app';
+import { ask, documentItem, expectLibraryReady, lastAnswer, serveOwnTestCatalog, useCatalog, waitForAnswerDone } from './support/app';
 
 const V1 = JSON.parse(readFileSync(new URL('./fixtures/v1-library.json', import.meta.url), 'utf8')) as {
   documents: { id: string; name: string }[];
@@ -162,6 +164,91 @@ test('a version-2 library gets float16 vectors that rank as before, and keeps it
   await waitForAnswerDone(page);
   await expect(lastAnswer(page).locator('.source-chips')).toContainText('lighthouse.pdf');
 });
+
+const V3 = JSON.parse(readFileSync(new URL('./fixtures/v3-library.json', import.meta.url), 'utf8')) as {
+  schemaCreation: string;
+  documents: Record<string, unknown>[];
+  chunks: ({ id: string; vector: number[] } & Record<string, unknown>)[];
+  conversations: { id: string; messages: unknown[] }[];
+  originals: Record<string, string>;
+};
+
+/** Version 3's schema (version 2's stores: version 3 changed data only), its records with float16 vectors, and its originals. */
+const WRITE_V3 = `(async (data) => {
+  const createSchema = ${V3.schemaCreation};
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('hearth', 3);
+    req.onupgradeneeded = () => createSchema(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const tx = db.transaction(['documents', 'chunks', 'conversations'], 'readwrite');
+  for (const d of data.documents) tx.objectStore('documents').put(d);
+  for (const c of data.chunks) tx.objectStore('chunks').put({ ...c, vector: Uint16Array.from(c.vector) });
+  for (const c of data.conversations) tx.objectStore('conversations').put(c);
+  await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+  db.close();
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('originals', { create: true });
+  for (const [id, base64] of Object.entries(data.originals)) {
+    const writable = await (await dir.getFileHandle(id, { create: true })).createWritable();
+    await writable.write(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+    await writable.close();
+  }
+})`;
+
+test.describe('version 3', () => {
+  // The offer below needs the test catalog's multilingual model, as this checkout's catalog lists it.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a version-3 library learns its documents’ languages and keeps every record, vector and conversation as it was', async ({ page }) => {
+    await serveOwnTestCatalog(page);
+    await page.goto('/icons/icon.svg');
+    await page.evaluate(`${WRITE_V3}(${JSON.stringify(V3)})`);
+
+    await useCatalog(page);
+    await expectLibraryReady(page);
+    for (const doc of V3.documents) await expect(documentItem(page, doc.name as string)).toBeVisible();
+
+    const after = (await page.evaluate(READ_BACK_ALL)) as { version: number; stores: string[]; staged: number; documents: Record<string, unknown>[]; chunks: ({ id: string; vector: number[]; encoding: string } & Record<string, unknown>)[]; conversations: unknown[] };
+    expect(after.version).toBe(DB_VERSION);
+    expect(after.stores).toContain('stagedVectors');
+    expect(after.staged).toBe(0);
+    // Every document as it was, plus the language of its text.
+    const languages = { 'leuchtturm.txt': 'de', 'fuji.md': 'ja', 'volcanoes.txt': 'en' } as Record<string, string>;
+    expect(after.documents).toHaveLength(V3.documents.length);
+    for (const old of V3.documents) {
+      expect(after.documents.find((d) => d.id === old.id)).toEqual({ ...old, language: languages[old.name as string] });
+    }
+    // Passages untouched: texts, terms, offsets and the very same float16 vectors.
+    expect(after.chunks).toHaveLength(V3.chunks.length);
+    for (const old of V3.chunks) {
+      const { encoding, ...chunk } = after.chunks.find((c) => c.id === old.id) ?? { encoding: '' };
+      expect(encoding).toBe('Uint16Array');
+      expect(chunk).toEqual(old);
+    }
+    expect(after.conversations).toEqual(V3.conversations);
+
+    // The library keeps its embedder; for the German and Japanese documents the multilingual one is offered.
+    await expect(page.locator('.embedder-status')).toHaveAttribute('data-embedder', 'tiny-bert');
+    await expect(page.getByRole('note')).toContainText(/because one of your documents is in (German|Japanese); Tiny BERT embedder \(test\) reads English only\./);
+
+    // The old passages are searched and cited as before.
+    await page.getByLabel('Question', { exact: true }).fill('Wie oft ertönt das Nebelhorn bei Nebel?');
+    await page.getByRole('button', { name: 'Quick answer', exact: true }).click();
+    await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
+    await expect(lastAnswer(page).locator('.source-chips')).toContainText('leuchtturm.txt');
+  });
+});
+
+/** Every store's records as stored, vectors as numbers with their array type. */
+const READ_BACK_ALL = `(async () => {
+  const db = await new Promise((resolve, reject) => { const r = indexedDB.open('hearth'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const all = (store) => new Promise((resolve, reject) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const chunks = (await all('chunks')).map((c) => ({ ...c, encoding: c.vector.constructor.name, vector: Array.from(c.vector) }));
+  const out = { version: db.version, stores: [...db.objectStoreNames], staged: (await all('stagedVectors')).length, documents: await all('documents'), chunks, conversations: await all('conversations') };
+  db.close();
+  return out;
+})()`;
 
 /** IEEE half-precision bits to a number (the test's own decoder, independent of the app's). */
 function halfToFloat(h: number): number {

@@ -1,6 +1,7 @@
 /**
  * Builds the project's own model files into a Hugging Face-shaped mirror folder, with no network:
  *   tiny-bert  hearth-test/tiny-bert-embedder          tiny BERT ONNX embedder for end-to-end tests
+ *   tiny-bert-48 hearth-test/tiny-bert-embedder-48     a second one (48 dimensions), to switch a library to
  *   minilm     Xenova/all-MiniLM-L6-v2                  shape twin (fp32 + int8), random weights
  *   smollm2    HuggingFaceTB/SmolLM2-135M-Instruct-GGUF shape twin (Q8_0 + Q4_0), random weights
  *   stories    ggml-org/models tinyllamas/stories260K   the real tiny GGUF, copied from ../shared
@@ -11,8 +12,8 @@
  *
  * Usage: npx tsx scripts/make-models.ts [--only test|twins|tiny-bert|minilm|smollm2|stories[,…]] [--force]
  *          [--out .models/mirror] [--shared ../shared]
- *   --only test  = tiny-bert + tiny-reranker + tiny-decoder + stories (what the tests load); --only twins = every
- *   shape twin; --only cpu-engines = the ONNX and Qwen2.5 GGUF twins the CPU engine comparison needs.
+ *   --only test  = tiny-bert, tiny-bert-48, tiny-reranker, tiny-decoder + stories (what the tests load); --only twins =
+ *   every shape twin; --only cpu-engines = the ONNX and Qwen2.5 GGUF twins the CPU engine comparison needs.
  * Reruns skip files whose size and sha256 match what the same recipe wrote before.
  * Exit code 1 when a target failed to build or its files do not match the published shapes.
  */

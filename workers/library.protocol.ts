@@ -47,6 +47,27 @@ export interface PackImportResult {
   embedder: string | null;
 }
 
+/** Embedding the library again with another model (workers/library/reembed.ts). */
+export type ReembedEvent = {
+  kind: 'progress';
+  /** waiting: another window is doing it; loading: the new model; saving: the switch itself. */
+  stage: 'waiting' | 'loading' | 'embedding' | 'saving';
+  /**
+   * embedding and saving: passages that have their new vector, of all the library's passages that
+   * need one; loading: bytes of the model file being downloaded (0 of 0 when it is in the cache).
+   */
+  done: number;
+  total: number;
+};
+
+export interface ReembedResult {
+  /** The embedder every document's vectors now come from. */
+  embedder: string;
+  /** Documents switched by this run (empty when the library already was on it). */
+  documents: string[];
+  passages: number;
+}
+
 /** What deleting a document removed. */
 export interface RemoveResult {
   removedChunks: number;
@@ -62,6 +83,12 @@ export type LibraryProtocol = {
   remove: { payload: { docId: string }; event: never; result: RemoveResult };
   /** Add a pack's documents: all of them or, on any failure, none. */
   importPack: { payload: EmbedderChoice & { file: File }; event: PackImportEvent; result: PackImportResult };
+  /**
+   * Bring every document's vectors to this embedder: embedded again from the passages' text, kept
+   * apart until all are made, then switched in one transaction and announced ({kind: 'embedder'}).
+   * Search keeps the old vectors until then; an interrupted run continues where it stopped.
+   */
+  reembed: { payload: EmbedderChoice; event: ReembedEvent; result: ReembedResult };
   /** Add a backup's documents and conversations: all of them, read back and checked, or (on any failure or cancel) none. */
   restoreBackup: { payload: EmbedderChoice & { file: File }; event: BackupRestoreEvent; result: BackupRestoreResult & { added: string[] } };
 };

@@ -2,8 +2,9 @@
 /**
  * The library worker: every write to the document store. It stages and builds files (parse, chunk,
  * analyze, embed, store atomically; see library/ingest-queue.ts), deletes documents and imports
- * knowledge packs, each under the library's write lock, and announces every committed change to
- * the other windows and workers (the retrieval workers update their indexes from it).
+ * knowledge packs, each under the library's write lock, embeds the library again when the person
+ * switches embedding models (library/reembed.ts), and announces every committed change to the other
+ * windows and workers (the retrieval workers update their indexes from it).
  *
  * Its embedder is its own (documents are embedded here while the retrieval worker embeds questions),
  * loaded on the first file and let go after a while without work, so an idle library costs no
@@ -16,7 +17,9 @@ import { idbBackupStore } from '../src/lib/storage/restore';
 import { handleRestoreBackup } from './backup/handlers';
 import { IdleEmbedder } from './library/idle-embedder';
 import { IngestQueue } from './library/ingest-queue';
-import { withWriteLock } from './library/write-lock';
+import { reembedLibrary } from './library/reembed';
+import { withReembedLock, withWriteLock } from './library/write-lock';
+import { idbReembedStore } from '../src/lib/storage/reembed';
 import { opfsOriginals } from './retrieval/originals';
 import { importPack } from './retrieval/packs';
 import { removeSnapshotFile } from './retrieval/snapshot-store';
@@ -32,7 +35,6 @@ const embedders = new IdleEmbedder();
 const queue = new IngestQueue({
   documents,
   originals: opfsOriginals,
-  embedder: () => embedders.current(),
   onStored(doc, replaced) {
     announce({ kind: 'documents', added: [doc.id], removed: replaced ? [replaced] : [] });
   },
@@ -46,7 +48,7 @@ serve<LibraryProtocol>(self, {
   async ingest(payload, { emit, signal }) {
     const staged = 'file' in payload ? await queue.stage(payload.file, payload.replaceDocId, payload.keepBoth) : await queue.restage(payload.queuedId);
     emit({ kind: 'queued', id: staged.record.id });
-    return embedders.using(payload, () => queue.run(staged, payload.password, emit, signal), () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }));
+    return embedders.using(payload, (embedder) => queue.run(staged, embedder, payload.password, emit, signal), () => emit({ kind: 'progress', stage: 'loading', done: 0, total: 1, unit: 'part' }));
   },
 
   async remove({ docId }) {
@@ -66,6 +68,29 @@ serve<LibraryProtocol>(self, {
     const { stored, ...result } = await embedders.using(payload, (embedder) => importPack(payload.file, { embedder, documents: lockedDocuments, originals: opfsOriginals, emit, signal }));
     if (stored.length > 0) announce({ kind: 'documents', added: stored.map((s) => s.doc.id), removed: [] });
     return result;
+  },
+
+  async reembed(payload, { emit, signal }) {
+    const target = payload.embedder;
+    return withReembedLock(
+      () => emit({ kind: 'progress', stage: 'waiting', done: 0, total: 0 }),
+      async () => {
+        const plan = await idbReembedStore.plan(target);
+        if (plan.work.length === 0) {
+          // Nothing to embed; vectors left from a switch the person changed their mind about go.
+          if (plan.staged) await withWriteLock(() => idbReembedStore.commit(target));
+          return { embedder: target.id, documents: [], passages: 0 };
+        }
+        const result = await embedders.using(
+          payload,
+          (embedder) => reembedLibrary(embedder, { store: idbReembedStore, withWriteLock, emit, signal }),
+          (p) => emit({ kind: 'progress', stage: 'loading', done: p?.loadedBytes ?? 0, total: p?.totalBytes ?? 0 }),
+        );
+        await removeSnapshotFile().catch(() => undefined);
+        announce({ kind: 'embedder', embedderId: result.embedder });
+        return result;
+      },
+    );
   },
 
   async restoreBackup(payload, { emit, signal }) {

@@ -64,6 +64,7 @@ export interface GeneratePayload {
 
 export interface TokenEvent {
   kind: 'token';
+  /** The next piece of the model's output (a reasoning model's thinking inside `<think>…</think>`). */
   text: string;
 }
 
@@ -84,9 +85,12 @@ export interface GenerationStats {
   firstTokenMs: number;
   /** Decoding speed after the first token. */
   tokensPerSecond: number;
+  /** Prompt tokens the engine still held from the request before and did not read again (CPU engine). */
+  reusedTokens?: number;
 }
 
 export interface GenerateResult {
+  /** The whole output, thinking included as streamed; the page keeps the answer apart (chat/thinking.ts). */
   text: string;
   finishReason: FinishReason;
   stats: GenerationStats;
@@ -142,3 +146,21 @@ export type LlmProtocol = {
   /** Copy a compiled MLC model folder into web-llm's storage as a new local model. */
   importMlcFolder: { payload: { files: ImportFile[] }; result: LocalModel; event: LoadProgressEvent };
 };
+
+/**
+ * What every engine does once its model is loaded, wherever it runs: the LLM worker's engines
+ * (`LlmEngine` in engines/engine.ts extends this) and the page's built-in one (the browser's
+ * Prompt API, which windows have and workers do not: src/lib/llm/built-in/engine.ts).
+ */
+export interface AnswerEngine {
+  /**
+   * Generate an answer, calling `onToken` for each piece of text. When `signal` fires the engine stops
+   * within one piece and resolves with `finishReason: 'aborted'` and the text so far.
+   * @throws AppError GENERATION_FAILED (or DEVICE_LOST, OUT_OF_MEMORY, PROMPT_TOO_LONG…) when the engine fails.
+   */
+  generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult>;
+  /** Free memory. Safe to call at any time, also when nothing is loaded. */
+  unload(): Promise<void>;
+  /** False after unload, or after a failure that killed the model. */
+  isLoaded(): boolean;
+}

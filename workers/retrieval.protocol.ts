@@ -173,6 +173,12 @@ export type RetrievalProtocol = {
   /** A cited PDF page with the passage highlighted, drawn in this worker (pdf.js on an OffscreenCanvas). */
   renderPage: { payload: PageRenderPayload; event: never; result: RenderedPage };
   init: { payload: InitPayload; event: LoadProgress; result: InitResult };
+  /**
+   * The library now holds another embedder's vectors (the library worker switched it): load that
+   * embedder and its indexes, then answer with them. Until both are ready the old ones answer every
+   * search, so no search ever compares a question's vector with another model's passages.
+   */
+  switchEmbedder: { payload: Omit<InitPayload, 'reranker'>; event: LoadProgress; result: InitResult };
   /** Bring the indexes up to date with documents stored or deleted (by this window or another). */
   sync: { payload: LibrarySync; event: never; result: { chunks: number } };
   search: { payload: SearchPayload; event: never; result: SearchResult };

@@ -24,7 +24,7 @@ import { rankChunksWithRelevance } from './retrieval/rank';
 import { Reranker } from './retrieval/reranker';
 import { IndexStore } from './retrieval/index-store';
 import type { SearchIndex } from './retrieval/search-index';
-import type { IndexLoadReport, RetrievalProtocol, SearchHit } from './retrieval.protocol';
+import type { IndexLoadReport, InitPayload, InitResult, LoadProgress, RetrievalProtocol, SearchHit } from './retrieval.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -41,9 +41,13 @@ interface State {
 let state: State | null = null;
 let loading: Promise<State> | null = null;
 let sync: IndexSync | null = null;
+/** The load whose indexes the sync keeps up to date. */
+let syncedWith: Promise<State> | null = null;
 let reranker: Promise<Reranker> | null = null;
 
 const documents = idbDocumentStore;
+/** How long the embedder a switch replaced stays loaded, for searches that started with it. */
+const OLD_EMBEDDER_GRACE_MS = 30_000;
 
 function ready(): State {
   if (!state) throw appError('INTERNAL', { detail: 'retrieval worker used before init' });
@@ -62,6 +66,25 @@ function loadReranker({ rerankerModel, modelBaseUrl }: State): Promise<Reranker>
   return reranker;
 }
 
+/** The embedder for questions (`loaded`, or loaded now) and the indexes of its vectors (from their snapshot, or rebuilt). */
+async function load(payload: InitPayload, emit: (p: LoadProgress) => void, loaded?: Embedder): Promise<State> {
+  const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, documents);
+  const docs = await documents.list();
+  const [embedder, { index, report }] = await Promise.all([loaded ?? Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load(docs)]);
+  const docNames = new Map(docs.map((d) => [d.id, d.name] as const));
+  return { embedder, index, indexStore, indexReport: report, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
+}
+
+function initResult(current: State, started: number): InitResult {
+  return {
+    documents: current.docNames.size,
+    chunks: current.index.size,
+    threads: current.embedder.threads,
+    loadMs: performance.now() - started,
+    index: current.indexReport,
+  };
+}
+
 serve<RetrievalProtocol>(self, {
   async list() {
     return { documents: await documents.list() };
@@ -73,13 +96,7 @@ serve<RetrievalProtocol>(self, {
 
   async init(payload, { emit }) {
     const started = performance.now();
-    loading ??= (async () => {
-      const indexStore = new IndexStore(payload.embedder.id, payload.embedder.dimensions, documents);
-      const docs = await documents.list();
-      const [embedder, { index, report }] = await Promise.all([Embedder.load(payload.embedder, payload.modelBaseUrl, emit), indexStore.load(docs)]);
-      const docNames = new Map(docs.map((d) => [d.id, d.name] as const));
-      return { embedder, index, indexStore, indexReport: report, docNames, modelBaseUrl: payload.modelBaseUrl, rerankerModel: payload.reranker ?? null };
-    })().catch((error: unknown) => {
+    loading ??= load(payload, emit).catch((error: unknown) => {
       loading = null;
       throw error;
     });
@@ -87,18 +104,35 @@ serve<RetrievalProtocol>(self, {
       // Listening starts before the indexes finish loading; changes wait for them in the sync's lane.
       const current = new IndexSync(documents, loading);
       sync = current;
+      syncedWith = loading;
       onLibraryChange((change) => {
         if (change.kind === 'documents') void current.apply(change).catch(() => undefined);
       });
+    } else if (syncedWith !== loading) {
+      // An earlier init failed (its model did not load): the sync follows this one's indexes.
+      const next = loading;
+      syncedWith = next;
+      void sync.replace(() => next).catch(() => undefined);
     }
     state = await loading;
-    return {
-      documents: state.docNames.size,
-      chunks: state.index.size,
-      threads: state.embedder.threads,
-      loadMs: performance.now() - started,
-      index: state.indexReport,
-    };
+    return initResult(state, started);
+  },
+
+  async switchEmbedder(payload, { emit }) {
+    const started = performance.now();
+    const before = ready();
+    if (!sync) throw appError('INTERNAL', { detail: 'retrieval worker switched before init' });
+    // Documents brought to the embedder it already has (a catch-up) need only their vectors indexed.
+    const same = before.embedder.model.id === payload.embedder.id && before.embedder.model.revision === payload.embedder.revision;
+    const reranker = before.rerankerModel ? { reranker: before.rerankerModel } : {};
+    // The old embedder and indexes answer every search until the new ones are complete.
+    const next = await sync.replace(() => load({ ...payload, ...reranker }, emit, same ? before.embedder : undefined));
+    state = next;
+    loading = Promise.resolve(next);
+    before.indexStore.stop();
+    // A search that began with the old embedder may still be embedding its question.
+    if (!same) setTimeout(() => void before.embedder.dispose().catch(() => undefined), OLD_EMBEDDER_GRACE_MS);
+    return initResult(next, started);
   },
 
   async sync(change) {

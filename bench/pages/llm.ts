@@ -6,6 +6,7 @@
 import type { LlmModel } from '../../src/lib/catalog/types';
 import { createLlmClient } from '../../src/lib/llm/client';
 import type { KvCacheChoice } from '../../workers/engines/kv-cache';
+import type { ChatMessage } from '../../workers/llm.protocol';
 import { expose } from './expose';
 
 const client = createLlmClient();
@@ -44,6 +45,23 @@ const api = {
       totalMs: performance.now() - t0,
       promptTokens: stats.promptTokens,
       completionTokens: stats.completionTokens,
+    };
+  },
+
+  /** One greedy answer to a whole conversation (the app's prompt messages); its timing and text. */
+  async answerMessages(messages: ChatMessage[], maxTokens: number): Promise<AnswerTiming & { text: string; reusedTokens: number }> {
+    const t0 = performance.now();
+    let first = 0;
+    const result = await client.call('generate', { messages, maxTokens, temperature: 0 }, { onEvent: () => (first ||= performance.now()) });
+    const { stats } = result;
+    return {
+      firstTokenMs: first - t0,
+      tokensPerSecond: stats.tokensPerSecond,
+      totalMs: performance.now() - t0,
+      promptTokens: stats.promptTokens,
+      completionTokens: stats.completionTokens,
+      reusedTokens: stats.reusedTokens ?? 0,
+      text: result.text,
     };
   },
 

@@ -26,13 +26,13 @@ export interface SoakCorpus {
 /** Paragraphs per document: ~10 Wikipedia paragraphs is a few pages, a realistic note or article. */
 export const PARAGRAPHS_PER_DOCUMENT = 10;
 
-interface Paragraph {
+export interface Paragraph {
   id: string;
   title: string;
   text: string;
 }
 
-interface Group {
+export interface Group {
   title: string;
   part: number;
   paragraphs: Paragraph[];
@@ -90,7 +90,7 @@ export function interleave(perDocument: readonly (readonly string[])[], count: n
   return { questions, repeated };
 }
 
-function documentFor(group: Group, index: number): SoakDocument {
+export function documentFor(group: Group, index: number): SoakDocument {
   const body = group.paragraphs.map((p) => p.text.trim()).join('\n\n');
   const heading = `${group.title} (part ${group.part})`;
   // Alternate Markdown and plain text, so both parsers run throughout the session.

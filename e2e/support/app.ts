@@ -1,8 +1,21 @@
 /** What every end-to-end test does the way a user would: open Hearth, point it at the test mirror, add files, ask. */
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 export const MIRROR = 'http://127.0.0.1:4180';
 export const TEST_CATALOG = `${MIRROR}/catalogs/test.json`;
+
+/**
+ * Serve the test catalog as this checkout has it. The mirror on port 4180 is shared by every checkout
+ * on the machine and serves the catalog of the one that started it, which may not list a model this
+ * checkout added; the model files themselves still come from the mirror. For every page of the
+ * context. Routes do not see requests a service worker handles, so a spec using this blocks service
+ * workers (`test.use({ serviceWorkers: 'block' })`).
+ */
+export async function serveOwnTestCatalog(page: Page): Promise<void> {
+  const catalog = readFileSync(new URL('../fixtures/catalogs/test.json', import.meta.url), 'utf8');
+  await page.context().route(TEST_CATALOG, (route) => route.fulfill({ body: catalog, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
+}
 
 /** Open Settings and switch to a catalog served by the mirror (how an organization self-hosts models). */
 export async function useCatalog(page: Page, catalogUrl: string = TEST_CATALOG): Promise<void> {

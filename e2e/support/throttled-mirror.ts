@@ -2,7 +2,7 @@
  * A model mirror for one spec, with the layout of scripts/serve-mirror.ts, on a port the system picks
  * (or a given one): it can be taken down, slow GGUF bodies down (so a 1.2 MB download lasts long enough for a second window to meet
  * it), records the Range header of every GGUF request, and serves extra files from memory (a catalog
- * made by the test).
+ * made by the test) and from extra folders (a model made by the test).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -21,7 +21,9 @@ export class ThrottledMirror {
   down = false;
   #server: Server;
 
-  constructor() {
+  /** @param extraRoots more folders in the mirror's layout (files a spec made), looked in first. */
+  constructor(extraRoots: readonly string[] = []) {
+    const roots = [...extraRoots.map((r) => resolve(r)), ...ROOTS];
     this.#server = createServer((req, res) => {
       if (this.down) return void req.socket.destroy();
       res.setHeader('Access-Control-Allow-Origin', '*');
@@ -33,7 +35,7 @@ export class ThrottledMirror {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
       const inMemory = this.extra.get(path);
       if (inMemory !== undefined) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(inMemory);
-      const file = ROOTS.map((r) => [r, normalize(join(r, path))] as const)
+      const file = roots.map((r) => [r, normalize(join(r, path))] as const)
         .filter(([root, f]) => f.startsWith(root + sep) && existsSync(f) && statSync(f).isFile())
         .map(([, f]) => f)[0];
       if (!file) return void res.writeHead(404).end('Not found');

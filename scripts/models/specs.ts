@@ -33,6 +33,17 @@ export const TINY_BERT = {
   onnx: 'onnx/model.onnx',
 } as const;
 
+/**
+ * A second tiny embedder, with other weights and another width, so the tests can switch a library
+ * from one embedding model to another (its vectors cannot be compared with TINY_BERT's).
+ */
+export const TINY_BERT_WIDE = {
+  repo: 'hearth-test/tiny-bert-embedder-48',
+  seed: 'hearth-tiny-bert-48-v1',
+  shape: { hiddenSize: 48, numLayers: 2, numHeads: 2, intermediateSize: 96, maxPositions: 512, typeVocabSize: 2, layerNormEps: 1e-12 },
+  onnx: 'onnx/model.onnx',
+} as const;
+
 /** Shape twin of sentence-transformers/all-MiniLM-L6-v2 as transformers.js publishes it. */
 export const MINILM = {
   repo: 'Xenova/all-MiniLM-L6-v2',

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   BACKUP_VERSION_UNSUPPORTED: 'This backup was made by a newer Hearth. Update Hearth (reload it while online), then restore the backup again.',
   BACKUP_EMPTY: 'There is nothing to back up yet. Add documents or ask a question first.',
   BACKUP_CHECK_FAILED: 'What was restored did not read back as the backup holds it, so the restore was undone and your library is as it was. Reload the page and restore again.',
+  REEMBED_UNFINISHED: 'Documents kept arriving while the library was being embedded with the new model, so the switch is not finished. Search goes on with the current model; Hearth continues where it stopped when you reload.',
   // storage
   STORAGE_FULL: 'The browser has no room left for Hearth. Delete documents or models, then try again.',
   STORAGE_FAILED: 'The browser could not save the data. Reload the page and try again.',
@@ -55,9 +56,15 @@ export const ERROR_CODES = {
     'The language model is open in another Hearth window, and this device may not have the memory to hold it twice. Ask your question there, or use the choices at the top of this window, such as moving it here.',
   DOWNLOADING_ELSEWHERE: 'This model is being downloaded in another Hearth window. Let it finish or cancel it there, then try again.',
   MODEL_IMPORT_INVALID: 'These files are not a model Hearth can import. Choose a .gguf file, or a folder with mlc-chat-config.json, tensor-cache.json, its weight shards and the model library (.wasm).',
+  // the browser's own model (Prompt API)
+  BUILT_IN_MODEL_UNAVAILABLE: "The browser's built-in model is not available on this device now. Pick another model in Models.",
+  BUILT_IN_MODEL_NOT_ALLOWED:
+    "The browser did not let Hearth use its built-in model. If it still has to download it, choose it again in Models (the browser starts a download only after a click); a browser setting or policy may also switch it off.",
   // generation
   GENERATION_FAILED: 'The answer could not be generated. Try again.',
   PROMPT_TOO_LONG: 'The question and its passages are too long for this model. Ask a shorter question, or use fewer passages in Settings.',
+  BUILT_IN_LANGUAGE_UNSUPPORTED: "The browser's built-in model does not handle the language of this question or its passages. Ask in a language Models lists for it, or pick another model.",
+  ANSWER_WITHHELD: "The browser's built-in model withheld this answer (the browser's own filter stopped it). Ask differently, or pick another model in Models.",
   ABORTED: 'Stopped.',
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
   WORKER_HUNG: 'A background worker stopped responding, so Hearth restarted it. Try again.',
@@ -125,6 +132,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   BACKUP_VERSION_UNSUPPORTED: DocumentError,
   BACKUP_EMPTY: DocumentError,
   BACKUP_CHECK_FAILED: StorageError,
+  REEMBED_UNFINISHED: StorageError,
   STORAGE_FULL: StorageError,
   STORAGE_FAILED: StorageError,
   OFFLINE_CACHE_FULL: StorageError,
@@ -142,8 +150,12 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   MODEL_OPEN_ELSEWHERE: ModelError,
   DOWNLOADING_ELSEWHERE: ModelError,
   MODEL_IMPORT_INVALID: ModelError,
+  BUILT_IN_MODEL_UNAVAILABLE: ModelError,
+  BUILT_IN_MODEL_NOT_ALLOWED: ModelError,
   GENERATION_FAILED: GenerationError,
   PROMPT_TOO_LONG: GenerationError,
+  BUILT_IN_LANGUAGE_UNSUPPORTED: GenerationError,
+  ANSWER_WITHHELD: GenerationError,
   ABORTED: GenerationError,
   WORKER_CRASHED: WorkerCrashError,
   // A hung worker is handled like a crashed one (terminated, restarted); only the code tells them apart.

@@ -24,6 +24,7 @@ const SourceSchema = v.looseObject({
 const MessageSchema = v.looseObject({
   role: v.picklist(['user', 'assistant']),
   content: v.string(),
+  thinking: v.optional(v.string()),
   sources: v.optional(v.array(SourceSchema)),
   kind: v.optional(v.picklist(['answer', 'extracts', 'not-found'])),
   extracts: v.optional(v.array(v.looseObject({ n: v.pipe(v.number(), v.integer()), text: v.string() }))),

@@ -84,6 +84,7 @@ export const SettingsSchema = v.object({
   catalogUrl: v.optional(v.nullable(v.string())),
   modelBaseUrl: v.optional(v.nullable(v.string())),
   llmId: v.optional(v.nullable(v.string())),
+  embedderId: v.optional(v.nullable(v.string())),
   topK: v.optional(v.number()),
   rerank: v.optional(v.picklist(['auto', 'on', 'off'])),
   temperature: v.optional(v.number()),

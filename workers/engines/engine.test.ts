@@ -53,4 +53,19 @@ describe('plainPrompt (models without a chat template)', () => {
   it('skips empty messages', () => {
     expect(plainPrompt([{ role: 'system', content: '  ' }, { role: 'user', content: 'Hi' }])).toBe('Hi\n');
   });
+
+  it('continues a follow-up from the previous prompt and its answer exactly as generated', () => {
+    const first = plainPrompt([
+      { role: 'system', content: 'Rules.' },
+      { role: 'user', content: 'Q1' },
+    ]);
+    const follow = plainPrompt([
+      { role: 'system', content: 'Rules.' },
+      { role: 'user', content: 'Q1' },
+      { role: 'assistant', content: ' Once upon a time.' },
+      { role: 'user', content: 'Q2' },
+    ]);
+    expect(follow.startsWith(`${first} Once upon a time.`)).toBe(true);
+    expect(follow).toBe('Rules.\n\nQ1\n Once upon a time.\n\nQ2\n');
+  });
 });

@@ -1,12 +1,12 @@
 /**
- * The one interface both LLM engines implement, and what they share (context window, generation
+ * The one interface both LLM worker engines implement, and what they share (context window, generation
  * clock). The factory is in create.ts, so the engines and this file do not import each other.
  */
 import type { AppError } from '../../src/lib/errors';
 import type {
+  AnswerEngine,
   GeneratePayload,
   GenerateResult,
-  GenerationStats,
   LlmEngineId,
   LoadPayload,
   LoadProgressEvent,
@@ -21,7 +21,8 @@ export interface EngineOptions {
   onLost?: (error: AppError) => void;
 }
 
-export interface LlmEngine {
+/** `AnswerEngine` is the part the page's built-in engine shares (llm/built-in/engine.ts). */
+export interface LlmEngine extends AnswerEngine {
   readonly id: LlmEngineId;
   /**
    * Initialize a model. wllama gets the model's files (already in OPFS, see `downloads/store.ts`);
@@ -51,41 +52,7 @@ export function contextWindowFor(options: LoadPayload): number {
   return Math.max(1, Math.min(options.model.contextLength, Math.floor(wanted)));
 }
 
-/** Measures time to first token and decode speed the same way for both engines. */
-export class GenerationClock {
-  readonly #start = performance.now();
-  #first: number | null = null;
-  #last: number | null = null;
-  #tokens = 0;
-
-  /** Call once per streamed piece of text. */
-  token(): void {
-    const now = performance.now();
-    this.#first ??= now;
-    this.#last = now;
-    this.#tokens++;
-  }
-
-  get tokens(): number {
-    return this.#tokens;
-  }
-
-  /** Stats for the result; engine-reported token counts win over our count of streamed pieces. */
-  stats(promptTokens: number, completionTokens = this.#tokens): GenerationStats {
-    const firstTokenMs = this.#first === null ? 0 : this.#first - this.#start;
-    const decodeSeconds = this.#first !== null && this.#last !== null ? (this.#last - this.#first) / 1000 : 0;
-    const tokensPerSecond = decodeSeconds > 0 && completionTokens > 1 ? (completionTokens - 1) / decodeSeconds : 0;
-    return {
-      promptTokens,
-      completionTokens,
-      firstTokenMs: round(firstTokenMs),
-      tokensPerSecond: round(tokensPerSecond),
-    };
-  }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
-}
+/** Measures time to first token and decode speed the same way for every engine (shared with the page's built-in one). */
+export { GenerationClock } from '../../src/lib/llm/generation-clock';
 
 export type { GeneratePayload, GenerateResult, LoadPayload, LoadResult };

@@ -11,6 +11,7 @@ import {
   AutoModelForCausalLM, AutoTokenizer, InterruptableStoppingCriteria, TextStreamer,
   type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo, type Tensor,
 } from '@huggingface/transformers';
+import { thinkingSwitchOf } from '../../src/lib/catalog/thinking-switch';
 import type { OnnxLlmModel } from '../../src/lib/catalog/types';
 import { appError, type AppError } from '../../src/lib/errors';
 import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadResult } from '../llm.protocol';
@@ -65,6 +66,8 @@ export class OnnxLlmEngine implements LlmEngine {
   #model: PreTrainedModel | null = null;
   #tokenizer: PreTrainedTokenizer | null = null;
   #nCtx = 0;
+  /** Qwen3-style hybrid reasoning models: their template's `enable_thinking` set to false (see thinking-switch.ts). */
+  #thinkingOff = false;
 
   constructor(private readonly hub: OnnxHub = browserOnnxHub) {}
 
@@ -97,6 +100,7 @@ export class OnnxLlmEngine implements LlmEngine {
       throw await explainLoadError(error, options.modelUrl, model);
     }
     this.#nCtx = contextWindowFor(options);
+    this.#thinkingOff = thinkingSwitchOf(model) === 'enable_thinking';
     return { modelId: model.id, engine: 'transformers', contextLength: this.#nCtx };
   }
 
@@ -110,7 +114,8 @@ export class OnnxLlmEngine implements LlmEngine {
     const clock = new GenerationClock();
     if (signal.aborted) return { text: '', finishReason: 'aborted', stats: clock.stats(0) };
 
-    const inputs = tokenizer.apply_chat_template(request.messages, { add_generation_prompt: true, return_dict: true }) as {
+    const template = { add_generation_prompt: true, return_dict: true, ...(this.#thinkingOff ? { enable_thinking: false } : {}) };
+    const inputs = tokenizer.apply_chat_template(request.messages, template) as {
       input_ids: Tensor;
       attention_mask: Tensor;
     };

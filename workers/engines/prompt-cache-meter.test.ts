@@ -52,19 +52,22 @@ describe('budgetFor', () => {
 });
 
 describe('PromptCacheMeter', () => {
-  it('counts the held prompt when a different prompt comes, not when the same one is asked again', () => {
+  it('counts the held prompt when less than half of it is reused, as llama.cpp decides', () => {
     const meter = new PromptCacheMeter(1000, 100 * MIB);
-    meter.request('question 1');
-    meter.finished(500);
-    expect(meter.cachedBytes).toBe(0);
-    meter.request('question 1'); // the real request after its token-count pass
+    meter.started(undefined);
     meter.finished(800);
     expect(meter.cachedBytes).toBe(0);
-    meter.request('question 2');
-    expect(meter.cachedBytes).toBe(800 * 1000 + MIB);
+    meter.started(799); // the real request after its token-count pass, or the same prompt again
+    meter.finished(900);
+    expect(meter.cachedBytes).toBe(0);
+    meter.started(450); // a follow-up that keeps half of what was held
+    meter.finished(1500);
+    expect(meter.cachedBytes).toBe(0);
+    meter.started(120); // a new question: only the system prompt is shared
+    expect(meter.cachedBytes).toBe(1500 * 1000 + MIB);
     meter.finished(600);
-    meter.request('question 3');
-    expect(meter.cachedBytes).toBe(800 * 1000 + 600 * 1000 + 2 * MIB);
+    meter.started(undefined);
+    expect(meter.cachedBytes).toBe(1500 * 1000 + 600 * 1000 + 2 * MIB);
   });
 
   it('asks for a restart once the next new prompt would pass the budget, and starts from nothing after one', () => {
@@ -72,12 +75,12 @@ describe('PromptCacheMeter', () => {
     const meter = new PromptCacheMeter(1000, 3 * perQuestion);
     const asked: boolean[] = [];
     for (let q = 1; q <= 4; q++) {
-      meter.request(`question ${q}`);
+      meter.started(0);
       meter.finished(1000);
       asked.push(meter.shouldRestart());
     }
-    // After question 3, two earlier prompts are held and a fourth new one would make three: not over.
-    // After question 4 three are held, and the next would make four.
+    // After question 3 two earlier prompts are cached and a new one would make three: within budget.
+    // After question 4 three are cached, and the next would make four.
     expect(asked).toEqual([false, false, false, true]);
     meter.reset();
     expect(meter.cachedBytes).toBe(0);
@@ -87,7 +90,7 @@ describe('PromptCacheMeter', () => {
   it('never asks for a restart before anything was generated', () => {
     const meter = new PromptCacheMeter(1000, 1);
     expect(meter.shouldRestart()).toBe(false);
-    meter.request('a');
+    meter.started(0);
     expect(meter.shouldRestart()).toBe(false);
   });
 });

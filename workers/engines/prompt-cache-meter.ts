@@ -38,14 +38,16 @@ export function budgetFor(modelBytes: number): number {
 }
 
 /**
- * Follows what llama.cpp keeps: when a request's prompt is not the one the engine holds, the held
- * prompt (with its answer) is copied into the cache. The same prompt again (the token-count pass, a
- * retry) is read from the engine's own state and copies nothing.
+ * Follows what llama.cpp keeps. When a request comes, llama.cpp compares its prompt with the one the
+ * engine holds: if less than half of the held tokens are reused (the new prompt is not a follow-up of
+ * the held one), the held prompt with its answer is copied into the cache. The token-count pass reports
+ * how many tokens were reused, so the meter sees the same thing llama.cpp decided on.
  */
 export class PromptCacheMeter {
   readonly #bytesPerToken: number;
   readonly #budget: number;
-  #held: { key: string; tokens: number } | null = null;
+  /** Tokens in the engine's context after the last request (its prompt and answer). */
+  #held = 0;
   #cached = 0;
 
   constructor(bytesPerToken: number, budgetBytes: number) {
@@ -62,26 +64,25 @@ export class PromptCacheMeter {
     return tokens * this.#bytesPerToken + STATE_OVERHEAD_BYTES;
   }
 
-  /** Call before each request with a key of its prompt (the same key for the same prompt). */
-  request(key: string): void {
-    if (this.#held && this.#held.key !== key && this.#held.tokens > 0) this.#cached += this.#stateBytes(this.#held.tokens);
-    this.#held = { key, tokens: this.#held?.key === key ? this.#held.tokens : 0 };
+  /** A request started: `reused` of the held tokens were kept (llama.cpp's count; unknown = none). */
+  started(reused: number | undefined): void {
+    if (this.#held > 0 && (reused ?? 0) < this.#held / 2) this.#cached += this.#stateBytes(this.#held);
   }
 
-  /** Call after each request with the tokens now in the engine's context (prompt and answer). */
+  /** A request ended with `tokens` in the engine's context (prompt and answer). */
   finished(tokens: number): void {
-    if (this.#held) this.#held.tokens = tokens;
+    this.#held = tokens;
   }
 
   /** True when the next new prompt would take the cache past its budget: restart while idle. */
   shouldRestart(): boolean {
-    const next = this.#held && this.#held.tokens > 0 ? this.#stateBytes(this.#held.tokens) : 0;
+    const next = this.#held > 0 ? this.#stateBytes(this.#held) : 0;
     return this.#cached + next > this.#budget;
   }
 
   /** After a restart the engine holds nothing. */
   reset(): void {
-    this.#held = null;
+    this.#held = 0;
     this.#cached = 0;
   }
 }

@@ -13,6 +13,7 @@ import { contextWindowFor, GenerationClock, type EngineOptions, type LlmEngine, 
 import { describeError, diagnoseDownload, httpStatusError } from './errors';
 import { deviceLostError, watchDevicesDuring } from './gpu-device-watch';
 import { mapWebLlmError } from './webllm-errors';
+import { webLlmExtraBody, type THINKING_OFF } from './prompting';
 import { CONFIG_FILE, TENSOR_MANIFEST, WEBLLM_CACHES } from '../downloads/webllm-cache';
 
 const MiB = 1024 * 1024;
@@ -45,6 +46,8 @@ export class WebLlmEngine implements LlmEngine {
   readonly id = 'webllm' as const;
   #engine: MLCEngine | null = null;
   #modelId = '';
+  /** web-llm's `extra_body` for the loaded model (thinking off for a reasoning model), if any. */
+  #extraBody: typeof THINKING_OFF | undefined;
   #onLost: EngineOptions['onLost'];
   /** Why the loaded model is gone (its GPU device was lost), or null. */
   #lost: AppError | null = null;
@@ -119,6 +122,7 @@ export class WebLlmEngine implements LlmEngine {
       throw appError('ABORTED');
     }
     this.#modelId = model.id;
+    this.#extraBody = webLlmExtraBody(model);
     return { modelId: model.id, engine: 'webllm', contextLength };
   }
 
@@ -147,6 +151,8 @@ export class WebLlmEngine implements LlmEngine {
         ...(request.topP !== undefined ? { top_p: request.topP } : {}),
         stream: true,
         stream_options: { include_usage: true },
+        // The chat template and stop tokens are the model's own (its mlc-chat-config.json conv_template).
+        ...(this.#extraBody ? { extra_body: this.#extraBody } : {}),
       });
       const streamed = (async () => {
         for await (const chunk of chunks) {
@@ -180,6 +186,7 @@ export class WebLlmEngine implements LlmEngine {
     const engine = this.#engine;
     this.#engine = null;
     this.#modelId = '';
+    this.#extraBody = undefined;
     if (!engine) return;
     const done = engine.unload().catch(() => {});
     await (this.#lost ? Promise.race([done, delay(UNLOAD_AFTER_LOSS_MS)]) : done);

@@ -12,6 +12,8 @@ import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport 
 import { classifyCommon, fallbackError, type EnginePhase } from './errors';
 import { kvCacheOptions, readModelHeader, type KvCacheOptions } from './kv-cache';
 import { budgetFor, kvBytesPerToken, PromptCacheMeter } from './prompt-cache-meter';
+import { chatTemplateKwargs, type THINKING_OFF } from './prompting';
+import { ReasoningText } from './reasoning-text';
 import { defaultThreads } from './threads';
 
 /** What a restart needs to load the same model again. */
@@ -30,14 +32,22 @@ const logger: WllamaLogger = {
 };
 
 /**
- * The prompt for a model without a chat template (a base model such as stories260K):
- * "system\n\nuser\n", every message's text in order, blank lines between.
+ * The prompt for a model without a chat template (a base model such as stories260K): "system\n\nuser\n",
+ * every message's text in order, blank lines between. An earlier answer follows the prompt it was
+ * written after exactly as generated (no separator, not trimmed), so a follow-up's prompt starts with
+ * the previous prompt and answer and llama.cpp reads only what comes after them.
  */
 export function plainPrompt(messages: ChatMessage[]): string {
-  return `${messages
-    .map((m) => m.content.trim())
-    .filter(Boolean)
-    .join('\n\n')}\n`;
+  let out = '';
+  for (const m of messages) {
+    if (m.role === 'assistant') {
+      if (m.content) out += `${m.content}\n\n`;
+      continue;
+    }
+    const text = m.content.trim();
+    if (text) out += out && !out.endsWith('\n\n') ? `\n${text}\n` : `${text}\n`;
+  }
+  return out;
 }
 
 function mapWllamaError(error: unknown, phase: EnginePhase): AppError {
@@ -56,7 +66,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 /** The streaming chunk shapes we read from wllama (chat and raw completions). */
 interface StreamChunk {
-  choices: { text?: string; delta?: { content?: string | null }; finish_reason: string | null }[];
+  /** llama.cpp's chat parser streams a model's thinking as `reasoning_content`, apart from `content`. */
+  choices: { text?: string; delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason: string | null }[];
   usage?: { prompt_tokens: number; completion_tokens: number } | null;
 }
 
@@ -69,6 +80,8 @@ export class WllamaEngine implements LlmEngine {
   #meter: PromptCacheMeter | null = null;
   /** A restart in progress (see prompt-cache-meter.ts); requests wait for it. */
   #restarting: Promise<void> | null = null;
+  /** The loaded GGUF's chat template variables (thinking off for a reasoning model), if any. */
+  #templateKwargs: typeof THINKING_OFF | undefined;
 
   async load(options: LoadPayload, onProgress: (progress: ProgressReport) => void, signal: AbortSignal, files?: Blob[]): Promise<LoadResult> {
     if (options.model.engine !== 'wllama') throw appError('MODEL_LOAD_FAILED', { detail: `${options.model.id} is not a GGUF model` });
@@ -103,9 +116,12 @@ export class WllamaEngine implements LlmEngine {
     }
     const info = wllama.getLoadedContextInfo();
     this.#nCtx = Math.min(info.n_ctx, requestedCtx);
-    this.#chat = Boolean(wllama.getChatTemplate());
     this.#loadedWith = { files, params, kvCache };
     this.#meter = new PromptCacheMeter(kvBytesPerToken(header, kvCache), budgetFor(totalBytes));
+    // A chat model goes through its own Jinja template (llama.cpp renders it); a base model has none.
+    const template = wllama.getChatTemplate();
+    this.#chat = Boolean(template);
+    this.#templateKwargs = template ? chatTemplateKwargs(options.model, template) : undefined;
     return { modelId: options.model.id, engine: 'wllama', contextLength: this.#nCtx };
   }
 
@@ -172,16 +188,22 @@ export class WllamaEngine implements LlmEngine {
     const sampling = { temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) };
     const prompt = this.#chat ? null : plainPrompt(request.messages);
     const meter = this.#meter;
-    meter?.request(prompt ?? JSON.stringify(request.messages));
+    // The same template variables for both requests, so the second reuses the first's prompt cache.
+    const chat = { messages: request.messages, ...(this.#templateKwargs ? { chat_template_kwargs: this.#templateKwargs } : {}) };
 
     // 1. Count the prompt's tokens with a one-token request (wllama has no tokenizer call). llama.cpp
     //    keeps the prompt in its cache, so the real request below re-reads only its last token.
+    //    It also says how many tokens of the previous request's context were reused (a follow-up in
+    //    the same conversation reads only what is new).
     let promptTokens: number;
+    let reusedTokens: number | undefined;
     try {
       const probe = prompt === null
-        ? await wllama.createChatCompletion({ messages: request.messages, max_tokens: 1, temperature: 0, abortSignal: signal })
+        ? await wllama.createChatCompletion({ ...chat, max_tokens: 1, temperature: 0, abortSignal: signal })
         : await wllama.createCompletion({ prompt, max_tokens: 1, temperature: 0, abortSignal: signal });
       promptTokens = probe.usage.prompt_tokens;
+      reusedTokens = probe.usage.prompt_tokens_details?.cached_tokens ?? ('timings' in probe ? probe.timings?.cache_n : undefined);
+      meter?.started(reusedTokens);
     } catch (error) {
       if (isAbort(error, signal)) return aborted('', 0);
       throw await this.#generateError(error);
@@ -196,10 +218,11 @@ export class WllamaEngine implements LlmEngine {
     let text = '';
     let finishReason: FinishReason = 'stop';
     let completionTokens: number | undefined;
+    const reasoning = new ReasoningText();
     const onData = (chunk: StreamChunk) => {
       if (signal.aborted) return; // a chunk already in flight when the page said stop
       const choice = chunk.choices[0];
-      const piece = (prompt === null ? choice?.delta?.content : choice?.text) ?? '';
+      const piece = prompt === null ? reasoning.piece(choice?.delta?.reasoning_content, choice?.delta?.content) : (choice?.text ?? '');
       if (piece) {
         text += piece;
         clock.token();
@@ -213,7 +236,7 @@ export class WllamaEngine implements LlmEngine {
     };
     try {
       if (prompt === null) {
-        await wllama.createChatCompletion({ messages: request.messages, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
+        await wllama.createChatCompletion({ ...chat, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       } else {
         await wllama.createCompletion({ prompt, max_tokens: maxTokens, ...sampling, stream: true, onData, abortSignal: signal });
       }
@@ -224,7 +247,8 @@ export class WllamaEngine implements LlmEngine {
     }
     meter?.finished(promptTokens + (completionTokens ?? clock.tokens));
     if (signal.aborted) return aborted(text, promptTokens);
-    return { text, finishReason, stats: clock.stats(promptTokens, completionTokens ?? clock.tokens) };
+    const stats = clock.stats(promptTokens, completionTokens ?? clock.tokens);
+    return { text, finishReason, stats: reusedTokens === undefined ? stats : { ...stats, reusedTokens } };
   }
 
   async unload(): Promise<void> {
@@ -238,6 +262,7 @@ export class WllamaEngine implements LlmEngine {
     this.#nCtx = 0;
     this.#loadedWith = null;
     this.#meter = null;
+    this.#templateKwargs = undefined;
     await wllama?.exit().catch(() => {});
   }
 

@@ -26,7 +26,6 @@ export const MAX_ATTEMPTS = 3;
 export interface IngestQueueDeps {
   documents: DocumentStore;
   originals: OriginalStore;
-  embedder: () => PassageEmbedder;
   /** A document was stored (replacing the document `replaced`, when it was a new version). */
   onStored: (doc: DocumentRecord, replaced?: string) => void;
 }
@@ -150,8 +149,8 @@ export class IngestQueue {
     }
   }
 
-  /** Wait for this file's turn, build it and store it; on any failure the staged file is dropped. */
-  async run(staged: Staged, password: string | undefined, emit: (e: IngestEvent) => void, signal: AbortSignal): Promise<DocumentRecord> {
+  /** Wait for this file's turn, build it with `embedder` and store it; on any failure the staged file is dropped. */
+  async run(staged: Staged, embedder: PassageEmbedder, password: string | undefined, emit: (e: IngestEvent) => void, signal: AbortSignal): Promise<DocumentRecord> {
     const { record, bytes } = staged;
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -163,7 +162,7 @@ export class IngestQueue {
       await untilTurnOrAbort(before, signal);
       const { doc, chunks } = await buildDocument(
         { id: record.id, name: record.name, mimeType: record.mimeType, bytes, contentHash: record.contentHash, ...(password ? { password } : {}) },
-        this.#deps.embedder(),
+        embedder,
         emit,
         signal,
       );

@@ -11,6 +11,8 @@
 import { browserLocks, heldLockNames, hold } from '../locks';
 
 const WRITE_LOCK = 'hearth-library-write';
+/** Held by the window embedding the library again with another model (workers/library/reembed.ts). */
+const REEMBED_LOCK = 'hearth-reembed';
 const CLAIM_PREFIX = 'hearth-queued:';
 
 /** Runs `fn` holding the library's write lock (directly where Web Locks do not exist). */
@@ -18,6 +20,19 @@ export async function withWriteLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = browserLocks();
   if (!locks) return fn();
   return locks.request(WRITE_LOCK, { mode: 'exclusive' }, fn);
+}
+
+/**
+ * Runs `fn` as the only window embedding the library again; when another window is doing it,
+ * `onWait` is called and `fn` runs once that window is done (or closed), to find what it left.
+ */
+export async function withReembedLock<T>(onWait: () => void, fn: () => Promise<T>): Promise<T> {
+  const locks = browserLocks();
+  if (!locks) return fn();
+  const free = await locks.request(REEMBED_LOCK, { mode: 'exclusive', ifAvailable: true }, async (lock) => (lock ? { value: await fn() } : null));
+  if (free) return free.value;
+  onWait();
+  return locks.request(REEMBED_LOCK, { mode: 'exclusive' }, fn);
 }
 
 /** Claims a queued file until the returned release is called. Resolves once the claim is held. */

@@ -8,6 +8,7 @@
 import { ANALYZER_VERSION } from '../../src/lib/core/analyzer';
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { encodeHalves } from '../../src/lib/core/float16';
+import { detectLanguageOfParts } from '../../src/lib/core/language';
 import { normalize } from '../../src/lib/core/normalize';
 import { appError } from '../../src/lib/errors';
 import type { ChunkRecord, DocumentRecord } from '../../src/lib/storage/schema';
@@ -92,7 +93,10 @@ export async function libraryFromPack(pack: Pack, options: ToLibraryOptions): Pr
   const entries = [...kept.values()];
   let reembedded = 0;
   if (embedder && !reuseVectors) reembedded = await embedAll(entries, embedder, options);
-  for (const entry of entries) entry.doc.storedBytes = storedBytes(entry);
+  for (const entry of entries) {
+    entry.doc.storedBytes = storedBytes(entry);
+    entry.doc.language = detectLanguageOfParts(entry.chunks.map((c) => c.text));
+  }
   return { entries, skipped, reembedded };
 }
 

@@ -25,6 +25,7 @@ export class IndexStore {
   readonly #documents: DocumentStore;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
+  #stopped = false;
 
   /** `documents`: where the chunks to rebuild from, and the documents to fingerprint, are read. */
   constructor(embedderId: string, dimensions: number, documents: DocumentStore) {
@@ -33,10 +34,15 @@ export class IndexStore {
     this.#documents = documents;
   }
 
+  get embedderId(): string {
+    return this.#embedderId;
+  }
+
   /** `docs`: the stored documents, when the caller has just read them. */
   async load(docs?: readonly DocumentRecord[]): Promise<{ index: SearchIndex; report: IndexLoadReport }> {
     const t0 = performance.now();
-    const fingerprint = await libraryFingerprint(docs ?? (await this.#documents.list()), this.#embedderId, this.#dimensions);
+    const stored = docs ?? (await this.#documents.list());
+    const fingerprint = await libraryFingerprint(stored, this.#embedderId, this.#dimensions);
     const bytes = await readSnapshotFile();
     let reason: IndexLoadReport['reason'] = 'missing';
     if (bytes) {
@@ -50,11 +56,14 @@ export class IndexStore {
       reason = decoded;
     }
     const index = new SearchIndex(this.#dimensions);
+    // Only vectors this embedder made are searched (the fingerprint covers which those are).
+    const ownVectors = new Set(stored.filter((d) => d.embedderId === this.#embedderId).map((d) => d.id));
     // Rebuilding 100k chunks takes seconds: let pings through so the worker is not taken for hung.
     const chunks = await this.#documents.allChunks();
     for (let i = 0; i < chunks.length; i++) {
       if (i > 0 && i % REBUILD_SLICE === 0) await yieldToEventLoop();
-      index.add(chunks[i] as (typeof chunks)[number]);
+      const chunk = chunks[i] as (typeof chunks)[number];
+      index.add(chunk, ownVectors.has(chunk.docId));
     }
     // Written after start-up, not before the first search (about 150 MB at 100k chunks).
     this.#saving = this.#saving.then(() => this.#write(index, fingerprint));
@@ -81,8 +90,16 @@ export class IndexStore {
     }
   }
 
+  /** These indexes were replaced (another embedder): no snapshot of them is written any more. */
+  stop(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#stopped = true;
+  }
+
   /** The library changed: write a new snapshot soon (one write for a burst of changes). */
   changed(index: SearchIndex): void {
+    if (this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;

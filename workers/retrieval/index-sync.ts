@@ -3,7 +3,7 @@
  * (of this window or another) writes: documents stored are read and added, documents deleted are
  * taken out, and a fresh snapshot is written soon after. Changes are applied one at a time, after
  * the indexes have loaded, and each at most once (the same change can arrive from the page and from
- * the broadcast channel).
+ * the broadcast channel). A document's vectors are indexed only when the index's embedder made them.
  */
 import type { DocumentStore } from '../../src/lib/storage/document-store';
 import type { LibrarySync } from '../retrieval.protocol';
@@ -25,7 +25,19 @@ export class IndexSync {
   /** `loaded`: resolves to the indexes once they are loaded; changes wait for it. */
   constructor(documents: DocumentStore, loaded: Promise<IndexedLibrary>) {
     this.#documents = documents;
-    this.#lane = loaded.then((library) => (this.#library = library));
+    // A load that fails leaves the lane usable: `replace` brings the indexes of a later one.
+    this.#lane = loaded.then((library) => (this.#library = library)).catch(() => undefined);
+  }
+
+  /**
+   * Swaps in other indexes (the library switched to another embedder): built in the lane, after every
+   * change before, so a change that arrives meanwhile is applied to the new indexes, not lost with
+   * the old ones. Resolves to them; a failed build leaves the old ones in place.
+   */
+  replace<T extends IndexedLibrary>(build: () => Promise<T>): Promise<T> {
+    const run = this.#lane.then(build);
+    this.#lane = run.then((library) => (this.#library = library)).catch(() => undefined);
+    return run;
   }
 
   /** Applies a change (after every change before it); resolves to the chunks now indexed. */
@@ -52,7 +64,8 @@ export class IndexSync {
       if (docNames.has(docId) || removed.includes(docId)) continue;
       const doc = await this.#documents.get(docId).catch(() => null); // deleted again meanwhile
       if (!doc) continue;
-      for (const chunk of await this.#documents.chunksOf(docId)) index.add(chunk);
+      const ownVectors = doc.embedderId === indexStore.embedderId;
+      for (const chunk of await this.#documents.chunksOf(docId)) index.add(chunk, ownVectors);
       docNames.set(docId, doc.name);
       changed = true;
     }

@@ -6,6 +6,7 @@
 import { chunkTerms } from '../../src/lib/core/chunk-terms';
 import { chunkBlocks } from '../../src/lib/core/chunk-blocks';
 import { encodeHalves } from '../../src/lib/core/float16';
+import { detectLanguage } from '../../src/lib/core/language';
 import { normalize } from '../../src/lib/core/normalize';
 import type { EmbedderModel } from '../../src/lib/catalog/types';
 import { appError } from '../../src/lib/errors';
@@ -61,11 +62,18 @@ export async function parseInput(input: IngestInput, emit: (e: IngestEvent) => v
   });
 }
 
+/** Chunk sizes other than the app's (benchmarks of shorter passages); the app passes none. */
+export interface ChunkSizes {
+  targetChars?: number;
+  overlapChars?: number;
+}
+
 export async function buildDocument(
   input: IngestInput,
   embedder: PassageEmbedder,
   emit: (e: IngestEvent) => void,
   signal: AbortSignal,
+  sizes: ChunkSizes = {},
 ): Promise<BuiltDocument> {
   const t0 = performance.now();
   const parsed = await parseInput(input, emit, signal);
@@ -73,6 +81,7 @@ export async function buildDocument(
   const t1 = performance.now();
   emit({ kind: 'progress', stage: 'chunking', done: 0, total: 1, unit: 'part' });
   const placed = chunkBlocks(parsed.text, parsed.blocks, {
+    ...sizes,
     maxTokens: embedder.maxTokens,
     countTokens: (text) => embedder.countTokens(text),
   });
@@ -126,6 +135,7 @@ export async function buildDocument(
     warnings: parsed.warnings,
     hasOriginal: true,
     storedBytes: input.bytes.byteLength + textBytes + termBytes,
+    language: detectLanguage(parsed.text),
   };
   return { doc, chunks, timings: { parseMs: t1 - t0, chunkMs: t2 - t1, embedMs } };
 }

@@ -42,9 +42,14 @@ export class SearchIndex {
     return this.#meta.size;
   }
 
-  add(chunk: ChunkRecord): void {
+  /**
+   * `withVector`: the chunk's vector comes from the embedder this index searches with. A chunk of
+   * another embedder (a document stored while the library switched models) is found by its words
+   * only: vectors of two models are never compared.
+   */
+  add(chunk: ChunkRecord, withVector = true): void {
     this.bm25.addTerms(chunk.id, chunk.terms);
-    if (chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, decodeHalves(chunk.vector));
+    if (withVector && chunk.vector.length === this.vectors.dim) this.vectors.add(chunk.id, decodeHalves(chunk.vector));
     this.#meta.set(chunk.id, {
       docId: chunk.docId,
       start: chunk.start,

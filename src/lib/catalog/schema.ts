@@ -44,9 +44,14 @@ const base = {
   hidden: v.optional(v.boolean()),
 };
 
+const llm = {
+  kind: v.literal('llm'),
+  thinking: v.optional(v.picklist(['enable_thinking', 'none'])),
+};
+
 const webLlmModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('webllm'),
   modelLib: v.pipe(repoPath, v.endsWith('.wasm', 'must name a .wasm file')),
   lowResource: v.boolean(),
@@ -54,14 +59,14 @@ const webLlmModel = v.strictObject({
 
 const wllamaModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('wllama'),
   file: v.pipe(repoPath, v.endsWith('.gguf', 'must name a .gguf file')),
 });
 
 const onnxLlmModel = v.strictObject({
   ...base,
-  kind: v.literal('llm'),
+  ...llm,
   engine: v.literal('transformers'),
   dtype: v.picklist(['q4', 'q8']),
 });

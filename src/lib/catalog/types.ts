@@ -5,7 +5,7 @@
  */
 
 export type ModelKind = 'llm' | 'embedder' | 'reranker';
-export type EngineId = 'webllm' | 'wllama' | 'transformers';
+export type EngineId = 'webllm' | 'wllama' | 'transformers' | 'prompt-api';
 
 interface ModelBase {
   id: string;
@@ -34,7 +34,20 @@ interface ModelBase {
   hidden?: boolean;
 }
 
-export interface WebLlmModel extends ModelBase {
+/**
+ * How a reasoning model's thinking is switched off: 'enable_thinking' = its chat template's
+ * `enable_thinking` flag, set to false (Qwen3, Qwen3.5); 'none' = the model has no such switch.
+ * Absent: from the model family (see thinking-switch.ts).
+ */
+export type ThinkingSwitch = 'enable_thinking' | 'none';
+
+interface LlmBase extends ModelBase {
+  kind: 'llm';
+  /** How its thinking is switched off; absent: from the family (Qwen3 and Qwen3.5: 'enable_thinking'). */
+  thinking?: ThinkingSwitch;
+}
+
+export interface WebLlmModel extends LlmBase {
   kind: 'llm';
   engine: 'webllm';
   /** URL of the compiled model library (.wasm), relative to `libBaseUrl` in the catalog. */
@@ -42,7 +55,7 @@ export interface WebLlmModel extends ModelBase {
   lowResource: boolean;
 }
 
-export interface WllamaModel extends ModelBase {
+export interface WllamaModel extends LlmBase {
   kind: 'llm';
   engine: 'wllama';
   /** GGUF file path inside the repo. */
@@ -54,7 +67,7 @@ export interface WllamaModel extends ModelBase {
  * generation_config.json, the tokenizer files and `onnx/model{suffix}.onnx`, the suffix picked by
  * `dtype` as transformers.js does (q4 → model_q4.onnx, q8 → model_quantized.onnx).
  */
-export interface OnnxLlmModel extends ModelBase {
+export interface OnnxLlmModel extends LlmBase {
   kind: 'llm';
   engine: 'transformers';
   dtype: 'q4' | 'q8';
@@ -81,6 +94,32 @@ export interface RerankerModel extends ModelBase {
 }
 
 export type LlmModel = WebLlmModel | WllamaModel | OnnxLlmModel;
+
+/**
+ * The browser's own language model behind the Prompt API (`LanguageModel`; Gemini Nano in Chrome).
+ * Not in models.json: it has no files, no address and no Hearth download. It is offered at run time
+ * where the browser says it has one (`llm/built-in/offer.ts`), and runs on the page, not in the LLM
+ * worker, because the Prompt API is exposed to windows only.
+ */
+export interface PromptApiModel {
+  id: string;
+  name: string;
+  kind: 'llm';
+  engine: 'prompt-api';
+  /** The session's context window (`contextWindow`, formerly `inputQuota`); null until a session exists. */
+  contextLength: number | null;
+  /** Languages the browser says its model handles (of those asked, ISO 639-1). */
+  languages: string[];
+  /** The languages sessions declare (`expectedInputs` / `expectedOutputs`), checked with `availability()`. */
+  expectedLanguages: string[];
+  /** The terms the browser's model comes with. */
+  license: string;
+  /** Where the browser documents its model. */
+  sourceUrl: string;
+}
+
+/** A model answers can come from: one of the catalog's (or imported) LLMs, or the browser's own. */
+export type AnswerModel = LlmModel | PromptApiModel;
 export type ModelRecord = WebLlmModel | WllamaModel | OnnxLlmModel | EmbedderModel | RerankerModel;
 
 export interface Catalog {

@@ -1,10 +1,13 @@
 /**
  * The model's answer streamed into a message: tokens are buffered and flushed once per frame, so the
  * answer's Markdown is not rendered again on every token; at the end the full text and the speed
- * statistics replace what was streamed. Resolves with the prompt's length in the model's own tokens.
+ * statistics replace what was streamed. Thinking blocks never reach the answer (reply-text.ts).
+ * Resolves with the prompt's length in the model's own tokens.
  */
-import type { ChatMessage, LlmClient } from '../llm/client';
+import type { AnswerClient } from '../llm/answers';
+import type { ChatMessage } from '../llm/client';
 import type { ChatMessageRecord } from '../storage/schema';
+import { ReplyText } from './reply-text';
 
 export interface Sampling {
   maxTokens: number;
@@ -13,34 +16,42 @@ export interface Sampling {
 }
 
 export async function streamAnswer(
-  llm: LlmClient,
+  llm: AnswerClient,
   messages: ChatMessage[],
   sampling: Sampling,
-  reply: Pick<ChatMessageRecord, 'content' | 'stats'>,
+  reply: Pick<ChatMessageRecord, 'content' | 'thinking' | 'stats'>,
   signal: AbortSignal,
 ): Promise<{ promptTokens: number }> {
+  const text = new ReplyText(reply);
   let pending = '';
   let frame = 0;
   const flush = () => {
     frame = 0;
-    reply.content += pending;
+    text.append(pending);
     pending = '';
   };
-  const result = await llm.call(
-    'generate',
-    { messages, ...sampling },
-    {
-      signal,
-      onEvent: (event) => {
-        pending += event.text;
-        frame ||= requestAnimationFrame(flush);
+  try {
+    const result = await llm.call(
+      'generate',
+      { messages, ...sampling },
+      {
+        signal,
+        onEvent: (event) => {
+          pending += event.text;
+          frame ||= requestAnimationFrame(flush);
+        },
       },
-    },
-  ).finally(() => {
-    if (frame) cancelAnimationFrame(frame);
-    flush();
-  });
-  reply.content = result.text;
-  reply.stats = { firstTokenMs: result.stats.firstTokenMs, tokensPerSecond: result.stats.tokensPerSecond, completionTokens: result.stats.completionTokens };
-  return { promptTokens: result.stats.promptTokens };
+    ).finally(() => {
+      if (frame) cancelAnimationFrame(frame);
+      flush();
+    });
+    text.finish(result.text);
+    const { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, reusedTokens } = result.stats;
+    reply.stats = { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, ...(reusedTokens !== undefined ? { reusedTokens } : {}) };
+    return { promptTokens };
+  } catch (error) {
+    // Stopped or failed: what was streamed stays, with nothing held back as a cut tag.
+    text.finish();
+    throw error;
+  }
 }

@@ -10,7 +10,7 @@ describe('settings', () => {
   it('round-trips and falls back to defaults for missing or bad values', () => {
     const storage = memoryStorage();
     expect(readSettings(storage)).toEqual(DEFAULT_SETTINGS);
-    const custom = { catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', topK: 6, rerank: 'on' as const, temperature: 0, topP: 0.5, maxAnswerTokens: 100 };
+    const custom = { catalogUrl: 'https://m.example/models.json', modelBaseUrl: null, llmId: 'x', embedderId: 'multilingual-e5-small', topK: 6, rerank: 'on' as const, temperature: 0, topP: 0.5, maxAnswerTokens: 100 };
     writeSettings(custom, storage);
     expect(readSettings(storage)).toEqual(custom);
     storage.setItem('hearth.settings', '{"temperature": -1, "topP": 3, "maxAnswerTokens": "many"}');

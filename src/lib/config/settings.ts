@@ -9,6 +9,11 @@ export interface Settings {
   modelBaseUrl: string | null;
   /** The chosen LLM, or null for the device's recommendation. */
   llmId: string | null;
+  /**
+   * The chosen embedding model, or null: then a new library starts with the recommended one
+   * (device/recommend-embedder.ts) and an existing library keeps the one it was embedded with.
+   */
+  embedderId: string | null;
   /** Passages given to the model per question. */
   topK: number;
   /** Reorder passages with a cross-encoder: 'auto' turns it on only on strong devices. */
@@ -23,7 +28,7 @@ export interface Settings {
 
 const KEY = 'hearth.settings';
 
-export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'auto', temperature: 0.2, topP: 0.9, maxAnswerTokens: 384 };
+export const DEFAULT_SETTINGS: Settings = { catalogUrl: null, modelBaseUrl: null, llmId: null, embedderId: null, topK: 4, rerank: 'auto', temperature: 0.2, topP: 0.9, maxAnswerTokens: 384 };
 
 /** Allowed ranges of the sampling settings: what the Settings dialog accepts and what is read back. */
 export const SAMPLING_LIMITS = {
@@ -41,6 +46,7 @@ export function readSettings(storage: Pick<Storage, 'getItem'> = localStorage): 
       catalogUrl: typeof parsed.catalogUrl === 'string' && parsed.catalogUrl ? parsed.catalogUrl : null,
       modelBaseUrl: typeof parsed.modelBaseUrl === 'string' && parsed.modelBaseUrl ? parsed.modelBaseUrl : null,
       llmId: typeof parsed.llmId === 'string' && parsed.llmId ? parsed.llmId : null,
+      embedderId: typeof parsed.embedderId === 'string' && parsed.embedderId ? parsed.embedderId : null,
       topK: typeof parsed.topK === 'number' && parsed.topK >= 1 && parsed.topK <= 10 ? Math.round(parsed.topK) : DEFAULT_SETTINGS.topK,
       rerank: parsed.rerank === 'on' || parsed.rerank === 'off' ? parsed.rerank : 'auto',
       temperature: inRange(parsed.temperature, SAMPLING_LIMITS.temperature) ?? DEFAULT_SETTINGS.temperature,

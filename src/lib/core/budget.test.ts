@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promptBudget } from './budget';
+import { MAX_CONTEXT_CHARS_ON_CPU, promptBudget } from './budget';
 import { SYSTEM_PROMPT } from './prompt';
 
 describe('promptBudget', () => {
@@ -13,11 +13,12 @@ describe('promptBudget', () => {
   it('gives a 4k model room for several passages and caps large windows', () => {
     expect(promptBudget(4096).maxContextChars).toBeGreaterThan(6000);
     expect(promptBudget(131072).maxContextChars).toBe(8000);
-    expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 - 2 * Math.ceil(SYSTEM_PROMPT.length / 2) });
+    expect(promptBudget(512)).toEqual({ maxTokens: 128, maxContextChars: 576 - 2 * Math.ceil(SYSTEM_PROMPT.length / 2), maxPromptChars: 576 });
     expect(promptBudget(4096, 64).maxTokens).toBe(64);
   });
   it('keeps prompts shorter on the CPU engine, where reading them is slow', () => {
-    expect(promptBudget(4096, 384, 'wllama').maxContextChars).toBe(4000);
+    expect(promptBudget(4096, 384, 'wllama').maxContextChars).toBe(MAX_CONTEXT_CHARS_ON_CPU);
+    expect(MAX_CONTEXT_CHARS_ON_CPU).toBeLessThan(promptBudget(4096, 384, 'webllm').maxContextChars);
     expect(promptBudget(4096, 384, 'webllm').maxContextChars).toBeGreaterThan(6000);
     expect(promptBudget(512, 384, 'wllama')).toEqual(promptBudget(512));
   });

@@ -34,13 +34,18 @@ export const SYSTEM_PROMPT = [
   'Answer in a few short sentences.',
 ].join('\n');
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 function header(ctx: PromptContext): string {
   const title = oneLine(ctx.title);
   return title ? `[${ctx.n}] (${title}) ` : `[${ctx.n}] `;
+}
+
+/** One numbered context as the prompt shows it: "[n] (title) text". */
+export function contextBlock(ctx: PromptContext): string {
+  return header(ctx) + oneLine(ctx.text);
 }
 
 /** The longest prefix of `text` that ends between words and fits in `max` characters (with an ellipsis). */
@@ -64,7 +69,7 @@ export function buildPrompt(
   opts: { maxContextChars?: number } = {},
 ): BuiltPrompt {
   const max = opts.maxContextChars ?? DEFAULT_MAX_CONTEXT_CHARS;
-  const blocks = contexts.map((c) => header(c) + oneLine(c.text));
+  const blocks = contexts.map(contextBlock);
   const SEPARATOR = '\n\n';
   let count = blocks.length;
   let total = blocks.reduce((sum, b) => sum + b.length, 0) + SEPARATOR.length * Math.max(0, count - 1);

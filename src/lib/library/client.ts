@@ -9,11 +9,12 @@ export type LibraryClient = WorkerClient<LibraryProtocol>;
  * 8 MB text), so it may miss pings for longer than the other workers before it counts as hung. A file
  * being built reports progress at least every embedding batch or page; none for a minute means its
  * work is wedged (a task killed mid-inference leaves ONNX Runtime waiting for ever) even though the
- * worker still answers pings.
+ * worker still answers pings. Embedding the library again reports every batch too, and the new
+ * model's download while it loads.
  */
 export function createLibraryClient(): LibraryClient {
   return new WorkerClient<LibraryProtocol>(
     () => new Worker(new URL('../../../workers/library.worker.ts', import.meta.url), { type: 'module', name: 'library' }),
-    { deadlineMs: 30_000, progressDeadlineMs: { ingest: 60_000 } },
+    { deadlineMs: 30_000, progressDeadlineMs: { ingest: 60_000, reembed: 60_000 } },
   );
 }

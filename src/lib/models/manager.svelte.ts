@@ -1,10 +1,13 @@
 /**
  * The model manager: every LLM of the catalog and every imported one, with what is stored of it, and
  * the actions on them — download (resumable, with progress), cancel, use (switch without a page
- * reload), delete one, delete all, import from disk. Components get it through `useModels()`.
+ * reload), delete one, delete all, import from disk. The browser's own model, where it has one, is
+ * listed beside them (`builtIn`): it has no files here, and the browser downloads it itself.
+ * Components get it through `useModels()`.
  */
 import { getContext, setContext } from 'svelte';
-import type { LlmModel, LocalModel } from '../catalog/types';
+import type { AnswerModel, LlmModel, LocalModel } from '../catalog/types';
+import type { BuiltInOffer } from '../llm/built-in/offer';
 import { writeSettings } from '../config/settings';
 import { AppError, appError } from '../errors';
 import type { LoadProgressEvent, StoredModelInfo } from '../../../workers/llm.protocol';
@@ -47,12 +50,19 @@ export class ModelsState {
     return (this.#app.model.catalog?.models ?? []).filter((m): m is LlmModel => m.kind === 'llm' && (!m.hidden || m.id === current));
   }
 
+  /** What the browser says about its own model ('absent': nothing to list). */
+  get builtIn(): BuiltInOffer {
+    return this.#app.builtIn.offer;
+  }
+
   show(): void {
     this.open = true;
     void this.refresh();
   }
 
   async refresh(): Promise<void> {
+    // The browser may have finished (or started) downloading its own model since it was last asked.
+    void this.#app.builtIn.detect();
     try {
       const list = await this.#app.llm.call('listStored', { models: this.models.map((m) => this.#ref(m)) });
       this.stored = Object.fromEntries(list.map((s) => [s.modelId, s]));
@@ -91,11 +101,16 @@ export class ModelsState {
     if (this.#app.model.model?.id === modelId) this.#app.model.cancel();
   }
 
-  /** Make this the model answers come from, and remember the choice. */
-  use(model: LlmModel): void {
+  /**
+   * Make this the model answers come from, and remember the choice. For the browser's own model this
+   * also starts the browser's download of it where it needs one (the click is the consent it asks for).
+   */
+  use(model: AnswerModel): void {
     this.#app.settings = { ...this.#app.settings, llmId: model.id };
     writeSettings($state.snapshot(this.#app.settings));
     this.#app.model.switchTo(model.id);
+    // Already the chosen one but not loaded (the browser's model still to download): load it now.
+    if (this.#app.model.model?.id === model.id && this.#app.model.status !== 'ready') void this.#app.model.ensureLoaded().catch(() => {});
   }
 
   async remove(model: LlmModel): Promise<void> {

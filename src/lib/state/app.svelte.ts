@@ -3,16 +3,20 @@
  * workers, and the feature states. Components get it through `useApp()`.
  */
 import { getContext, setContext } from 'svelte';
-import type { Catalog, EmbedderModel, RerankerModel } from '../catalog/types';
+import type { Catalog, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
+import { mainOtherLanguage } from '../core/language';
 import { detectCapabilities, type DeviceCapabilities } from '../device/capabilities';
+import { recommendEmbedder } from '../device/recommend-embedder';
 import { shouldRerank } from '../device/rerank-policy';
 import { AppError, appError } from '../errors';
 import { createLibraryClient } from '../library/client';
 import { createLlmClient } from '../llm/client';
 import { createRetrievalClient } from '../retrieval/client';
+import { routeAnswers } from '../llm/answers';
 import { BackupState } from './backup.svelte';
+import { BuiltInState } from './built-in.svelte';
 import { ChatState } from './chat.svelte';
 import { ConversationsState } from './conversations.svelte';
 import { LibraryState } from './library.svelte';
@@ -38,11 +42,13 @@ export class AppState {
       for (const id of docIds) this.chat.documentAdded(id);
     },
   });
-  readonly model = new ModelState(this.llm);
+  /** The browser's own model (Prompt API), run on the page where the browser has one. */
+  readonly builtIn = new BuiltInState();
+  readonly model = new ModelState(this.llm, this.builtIn);
   readonly passage = new PassageState(this.retrieval);
   readonly chat = new ChatState({
     retrieval: this.retrieval,
-    llm: this.llm,
+    llm: routeAnswers(this.llm, this.builtIn.host, () => this.model.model?.engine === 'prompt-api'),
     library: this.library,
     model: this.model,
     sampling: () => ({ temperature: this.settings.temperature, topP: this.settings.topP, maxAnswerTokens: this.settings.maxAnswerTokens }),
@@ -79,7 +85,7 @@ export class AppState {
     this.fatal = null;
     void this.storage.start();
     try {
-      const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities()]);
+      const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities(), this.builtIn.detect()]);
       this.catalog = catalog;
       this.caps = caps;
       this.model.choose(catalog, caps, this.settings.llmId, this.modelBaseUrl);
@@ -107,21 +113,33 @@ export class AppState {
     this.passage.documentRemoved(docId);
   }
 
-  /** The models a backup names: the ones the app starts with. */
+  /** The models a backup names: the ones in use. */
   #modelsInUse(): { embedder: string | null; llm: string | null; reranker: string | null } {
     const catalog = this.catalog;
-    const embedder = catalog?.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
     const reranker = catalog?.models.find((m): m is RerankerModel => m.kind === 'reranker');
-    return { embedder: embedder?.id ?? null, llm: this.model.model?.id ?? this.settings.llmId, reranker: reranker?.id ?? null };
+    return { embedder: this.library.embedderChoice?.embedder.id ?? null, llm: this.model.model?.id ?? this.settings.llmId, reranker: reranker?.id ?? null };
   }
 
   #startLibrary(): Promise<void> {
     const catalog = this.catalog;
-    if (!catalog) return Promise.resolve();
-    const embedder = catalog.models.find((m): m is EmbedderModel => m.id === catalog.defaults.embedder && m.kind === 'embedder');
-    if (!embedder) return Promise.resolve();
+    const caps = this.caps;
+    if (!catalog || !caps) return Promise.resolve();
     const reranker = catalog.models.find((m): m is RerankerModel => m.kind === 'reranker');
-    return this.library.start(embedder, reranker, this.modelBaseUrl);
+    const browserLanguage = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
+    return this.library.start(
+      {
+        catalog,
+        chosenId: () => readSettings().embedderId,
+        recommend: (docs) => recommendEmbedder(catalog, caps, { browserLanguage, documents: mainOtherLanguage(docs) }),
+        modelBaseUrl: this.modelBaseUrl,
+        saveChoice: (embedderId) => {
+          // Onto the stored settings: another window may have saved others since this one started.
+          writeSettings({ ...readSettings(), embedderId });
+          this.settings = { ...this.settings, embedderId };
+        },
+      },
+      reranker,
+    );
   }
 }
 

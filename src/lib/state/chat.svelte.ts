@@ -7,29 +7,27 @@
  * frame (chat/stream-answer.ts). The conversation is saved after every answer, including stopped and
  * failed ones.
  */
-import { promptBudget } from '../core/budget';
-import { CharsPerToken, promptChars } from '../chat/chars-per-token';
+import { AnswerPrompter, type AnswerRequest } from '../chat/answer-prompter';
 import { AppError, appError, type ErrorCode } from '../errors';
 import { untilAborted } from '../abortable';
-import type { LlmClient } from '../llm/client';
+import type { AnswerClient } from '../llm/answers';
 import type { RetrievalClient } from '../retrieval/client';
 import { latestConversation, saveConversation } from '../storage/conversations';
 import { scrubInPlace } from '../storage/scrub-document';
-import { sourceTitle } from '../render/source-label';
 import type { ChatMessageRecord, ConversationRecord, SourceRef } from '../storage/schema';
 import { autoTitle } from '../storage/conversation-summary';
 import { isDontKnow } from '../chat/dont-know';
 import { quickExtracts } from '../chat/extracts';
 import { standaloneQuery, type RewriteModel } from '../chat/standalone-query';
-import { earlierTurns } from '../chat/history';
-import { answerMessages } from '../chat/llm-messages';
 import { streamAnswer } from '../chat/stream-answer';
+import { splitThinking } from '../chat/thinking';
 import type { LibraryState } from './library.svelte';
 import type { ModelState } from './model.svelte';
 
 export interface ChatDeps {
   retrieval: RetrievalClient;
-  llm: LlmClient;
+  /** Where answers are generated: the LLM worker, or the page for the browser's own model. */
+  llm: AnswerClient;
   library: LibraryState;
   model: ModelState;
   /** Search options that depend on settings and the device, read at each question. */
@@ -79,7 +77,8 @@ export class ChatState {
         { messages: [{ role: 'system', content: system }, { role: 'user', content: user }], maxTokens: 48, temperature: 0, topP: 1 },
         { signal },
       );
-      return text;
+      // The rewrite is searched with: a thinking block (or the empty one web-llm streams) is not part of it.
+      return splitThinking(text, { final: true }).answer;
     },
   };
 
@@ -125,11 +124,12 @@ export class ChatState {
 
   /** Documents deleted while this page is open: every save takes their text out again. */
   #removedDocs = new Set<string>();
-  /** Learned per model from the engine's own token counts, so prompts fit its window (see chars-per-token.ts). */
-  readonly #charsPerToken = new CharsPerToken();
+  /** Builds each answer's prompt and remembers what was sent (see answer-prompter.ts). */
+  readonly #prompter = new AnswerPrompter();
   /** A document was deleted (its stored quotes are gone): its text leaves the messages in memory too. */
   documentRemoved(docId: string): void {
     this.#removedDocs.add(docId);
+    this.#prompter.forgetDocument(docId);
     // An answer being written from its passages stops: the model must not go on quoting them.
     if (scrubInPlace(this.messages.filter((m) => m.status === 'loading' || m.status === 'streaming'), this.#removedDocs)) this.stop();
     scrubInPlace([...this.messages, ...(this.#detached?.messages ?? [])], this.#removedDocs);
@@ -250,28 +250,29 @@ export class ChatState {
   async #generate(userIndex: number, found: SourceRef[], reply: LiveMessage, signal: AbortSignal): Promise<void> {
     const { temperature, topP, maxAnswerTokens } = this.#deps.sampling();
     const model = this.#deps.model.model;
-    const question = (this.messages[userIndex] as LiveMessage).content;
-    const modelId = model?.id ?? '';
-    // Both CPU engines (wllama, transformers.js) read prompts slowly and share the CPU budget.
-    const engine = model && model.engine !== 'webllm' ? 'wllama' : 'webllm';
-    const budget = promptBudget(model?.contextLength ?? 2048, maxAnswerTokens, engine, this.#charsPerToken.ratio(modelId));
-    const contexts = found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
-    const turns = earlierTurns($state.snapshot(this.messages.slice(0, userIndex)) as ChatMessageRecord[]);
-    // Characters per token differ between tokenizers: when the engine finds the prompt too long,
-    // try again with half the room (earlier turns go first, then the least relevant passages).
-    for (let room = budget.maxContextChars; ; room = Math.floor(room / 2)) {
-      const prompt = answerMessages(question, contexts, turns, room);
+    const request: AnswerRequest = {
+      conversationId: this.#id,
+      messages: $state.snapshot(this.messages.slice(0, userIndex + 1)) as ChatMessageRecord[],
+      userIndex,
+      found,
+      model: { id: model?.id ?? '', engine: model?.engine ?? 'webllm', contextLength: this.#deps.model.contextWindow ?? model?.contextLength ?? 2048 },
+      maxAnswerTokens,
+    };
+    // A prompt the engine finds too long is followed by a smaller one (see answer-prompter.ts).
+    let tooLong: unknown = appError('PROMPT_TOO_LONG');
+    for (const attempt of this.#prompter.attempts(request)) {
       // Honest sources: exactly the passages in this prompt, with their prompt numbers.
-      reply.sources = found.filter((s) => prompt.used.includes(s.n));
+      reply.sources = attempt.sources;
       try {
-        const read = await streamAnswer(this.#deps.llm, prompt.messages, { maxTokens: budget.maxTokens, temperature, topP }, reply, signal);
-        this.#charsPerToken.observe(modelId, promptChars(prompt.messages), read.promptTokens);
+        const read = await streamAnswer(this.#deps.llm, attempt.messages, { maxTokens: attempt.maxTokens, temperature, topP }, reply, signal);
+        this.#prompter.answered(request, attempt, reply.content, read.promptTokens);
         return;
       } catch (error) {
-        const tooLong = error instanceof AppError && error.code === 'PROMPT_TOO_LONG';
-        if (!tooLong || room < 200 || reply.content) throw error;
+        if (!(error instanceof AppError && error.code === 'PROMPT_TOO_LONG') || reply.content) throw error;
+        tooLong = error;
       }
     }
+    throw tooLong;
   }
 
   /** Every run that sets `busy` ends here (a conversation left meanwhile is saved as itself). */

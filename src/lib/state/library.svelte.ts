@@ -1,10 +1,11 @@
 /**
- * The document library: the embedder's start-up, the list of stored documents, adding files (through
- * the ingestion queue, with a notice per file that failed or needs an answer: a password, replace or
- * keep both) and deleting them. Reads go to the retrieval worker, writes to the library worker; the
- * list follows changes made in other windows too (src/lib/storage/library-changes.ts).
+ * The document library: the embedder's start-up (which one: embedder.svelte.ts), the list of stored
+ * documents, adding files (through the ingestion queue, with a notice per file that failed or needs
+ * an answer: a password, replace or keep both) and deleting them. Reads go to the retrieval worker,
+ * writes to the library worker; the list follows changes made in other windows too, a switch of
+ * embedder included (src/lib/storage/library-changes.ts).
  */
-import type { EmbedderModel, RerankerModel } from '../catalog/types';
+import type { RerankerModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
 import { checkFile } from '../ingest/check';
 import type { ParseWarning } from '../ingest/parsed';
@@ -13,6 +14,7 @@ import type { RetrievalClient } from '../retrieval/client';
 import { onLibraryChange, type LibraryChange } from '../storage/library-changes';
 import type { DocumentRecord } from '../storage/schema';
 import { isPackFile } from '../pack-file';
+import { EmbedderState, type EmbedderSetup } from './embedder.svelte';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
 import { PackState } from './packs.svelte';
 import type { IndexLoadReport, LibrarySync } from '../../../workers/retrieval.protocol';
@@ -66,10 +68,10 @@ export class LibraryState {
   indexReport = $state<IndexLoadReport | null>(null);
   readonly queue: IngestQueueState;
   readonly packs: PackState;
+  readonly embedders: EmbedderState;
   #client: RetrievalClient;
   #writer: LibraryClient;
   #hooks: LibraryHooks;
-  #choice: EmbedderChoice | null = null;
   #resumed = false;
   #nextNotice = 1;
 
@@ -77,14 +79,15 @@ export class LibraryState {
     this.#client = client;
     this.#writer = writer;
     this.#hooks = hooks;
-    this.queue = new IngestQueueState(writer, () => this.#choice, (outcome) => void this.#onOutcome(outcome));
-    this.packs = new PackState(client, writer, () => this.#choice, (docIds) => this.changed({ added: docIds, removed: [] }));
+    this.embedders = new EmbedderState(client, writer);
+    this.queue = new IngestQueueState(writer, () => this.embedders.choice, (outcome) => void this.#onOutcome(outcome));
+    this.packs = new PackState(client, writer, () => this.embedders.choice, (docIds) => this.changed({ added: docIds, removed: [] }));
     onLibraryChange((change) => void this.#onChange(change));
   }
 
   /** The embedder documents are embedded with, once the library has started (null before). */
   get embedderChoice(): EmbedderChoice | null {
-    return this.#choice;
+    return this.embedders.choice;
   }
 
   /** The documents an export takes: the ones ticked for search. */
@@ -115,19 +118,19 @@ export class LibraryState {
    * the indexes. The first successful start also resumes files a reload or a closed window left
    * queued, and tells the person about files that were lost before they were queued.
    */
-  async start(embedder: EmbedderModel, reranker: RerankerModel | undefined, modelBaseUrl: string): Promise<void> {
+  async start(setup: EmbedderSetup, reranker: RerankerModel | undefined): Promise<void> {
     this.status = 'loading';
     this.loadError = null;
     try {
       this.documents = (await this.#client.call('list', {})).documents;
-      const plain = $state.snapshot(embedder) as EmbedderModel;
+      const { active } = this.embedders.decide(setup, this.documents);
       const { index } = await this.#client.call(
         'init',
-        { embedder: plain, ...(reranker ? { reranker: $state.snapshot(reranker) as RerankerModel } : {}), modelBaseUrl },
+        { embedder: active, ...(reranker ? { reranker: $state.snapshot(reranker) as RerankerModel } : {}), modelBaseUrl: setup.modelBaseUrl },
         { onEvent: (p) => (this.loadProgress = { file: p.file, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes }) },
       );
       this.indexReport = index;
-      this.#choice = { embedder: plain, modelBaseUrl };
+      this.embedders.started();
       this.status = 'ready';
       if (!this.#resumed) {
         this.#resumed = true;
@@ -233,11 +236,20 @@ export class LibraryState {
 
   async #onChange(change: LibraryChange): Promise<void> {
     if (change.kind === 'documents') await this.changed(change);
+    if (change.kind === 'embedder' && this.status === 'ready') {
+      try {
+        await this.embedders.switched(change.embedderId);
+      } catch (error) {
+        this.#notify('', error, null);
+      }
+      await this.#relist();
+    }
   }
 
   async #relist(): Promise<void> {
     try {
       this.documents = (await this.#client.call('list', {})).documents;
+      this.embedders.refresh(this.documents);
     } catch (error) {
       this.#notify('', error, null);
     }

@@ -5,10 +5,13 @@
  * With several Hearth windows open: when the worker refuses a load because another window has the
  * model open (MODEL_OPEN_ELSEWHERE), `elsewhere` holds the choices — use it there, move it here, or
  * load it here too where the device has the memory (models/open-elsewhere.ts).
+ * The browser's own model (BuiltInState) runs on the page instead of the worker; loading one side's
+ * model first lets go of the other side's, so one model is held at a time.
  */
-import type { Catalog, LlmModel } from '../catalog/types';
+import type { AnswerModel, Catalog, LlmModel, PromptApiModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { checkFits, memoryBudgetMB, recommendLlm } from '../device/recommend';
+import { preferBuiltIn } from '../device/recommend-built-in';
 import { AppError, appError, fromWire } from '../errors';
 import type { LlmClient } from '../llm/client';
 import { LocalModelList } from '../models/local.svelte';
@@ -18,13 +21,14 @@ import { requestPersistentStorage } from '../models/persist';
 import { DownloadProgress } from '../models/progress.svelte';
 import { sourceOf as modelSource } from '../models/sources';
 import { onReleaseRequest, requestRelease } from '../models/window-channel';
+import type { BuiltInState } from './built-in.svelte';
 
 /** How long "move it here" waits for the other windows to let go (one may be finishing an answer). */
 const MOVE_WAIT_MS = 20_000;
 const MOVE_POLL_MS = 250;
 
 export class ModelState {
-  model = $state.raw<LlmModel | null>(null);
+  model = $state.raw<AnswerModel | null>(null);
   reason = $state('');
   warning = $state<string | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
@@ -34,6 +38,8 @@ export class ModelState {
   elsewhere = $state.raw<ElsewhereChoices | null>(null);
   /** Something that happened to the model without a question being asked (GPU reset, moved away). */
   notice = $state<string | null>(null);
+  /** The context window the engine allocated for the loaded model (tokens), once it is loaded. */
+  contextWindow = $state<number | null>(null);
   /** Models imported from disk; merged into `catalog`. */
   readonly local = new LocalModelList();
   #baseCatalog = $state.raw<Catalog | null>(null);
@@ -41,6 +47,9 @@ export class ModelState {
   readonly catalog = $derived(this.#baseCatalog ? withLocalModels(this.#baseCatalog, this.local.list) : null);
   #caps: DeviceCapabilities | null = null;
   #client: LlmClient;
+  #builtIn: BuiltInState;
+  /** Which side last loaded (or began loading) a model: the LLM worker or the page (the browser's model). */
+  #side: 'worker' | 'page' | null = null;
   #baseUrl = '';
   #loading: { modelId: string; promise: Promise<void>; abort: AbortController } | null = null;
   /** Bumped on every switch: a load that finishes after it no longer owns the status. */
@@ -50,8 +59,9 @@ export class ModelState {
   /** The recommended model on the other CPU engine, tried once should the recommended one fail to load. */
   #fallback: LlmModel | null = null;
 
-  constructor(client: LlmClient) {
+  constructor(client: LlmClient, builtIn: BuiltInState) {
     this.#client = client;
+    this.#builtIn = builtIn;
     onReleaseRequest((ids) => void this.#release(ids));
   }
 
@@ -60,10 +70,12 @@ export class ModelState {
     this.#baseCatalog = catalog;
     this.#caps = caps;
     this.#baseUrl = modelBaseUrl;
-    const recommended = recommendLlm(catalog, caps, globalThis.navigator?.language);
+    const language = globalThis.navigator?.language;
+    const own = recommendLlm(catalog, caps, language);
+    const recommended = preferBuiltIn(own, this.#builtIn.offer, language);
     const chosen = chosenId ? this.#find(chosenId) : undefined;
     this.#set(chosen ?? recommended.model, chosen ? 'Your choice.' : recommended.reason);
-    this.#fallback = chosen ? null : (recommended.fallback ?? null);
+    this.#fallback = !chosen && recommended.model === own.model ? (own.fallback ?? null) : null;
   }
 
   /**
@@ -125,7 +137,7 @@ export class ModelState {
   async moveHere(): Promise<void> {
     const choices = this.elsewhere;
     const model = this.model;
-    if (!choices || choices.moving || !model) return;
+    if (!choices || choices.moving || !model || model.engine === 'prompt-api') return;
     this.elsewhere = { ...choices, moving: true };
     requestRelease(choices.modelIds);
     const deadline = performance.now() + MOVE_WAIT_MS;
@@ -140,6 +152,7 @@ export class ModelState {
   /** After a crash the worker is new and empty: mark the model unloaded so the next ask reloads it. */
   markCrashed(error: AppError): void {
     if (this.status === 'loading') return; // the load itself fails and reports
+    if (this.model?.engine === 'prompt-api') return; // the LLM worker does not hold it
     this.status = 'error';
     this.error = error;
   }
@@ -149,16 +162,18 @@ export class ModelState {
     return modelSource(model, this.#baseCatalog ?? { libBaseUrl: '' }, this.#baseUrl);
   }
 
-  /** Why a model may not run well here (null: it should). */
-  fitsWarning(model: LlmModel): string | null {
-    return this.#caps ? checkFits(model, this.#caps) : null;
+  /** Why a model may not run well here (null: it should; the browser checks its own model). */
+  fitsWarning(model: AnswerModel): string | null {
+    return this.#caps && model.engine !== 'prompt-api' ? checkFits(model, this.#caps) : null;
   }
 
-  #find(id: string): LlmModel | undefined {
+  #find(id: string): AnswerModel | undefined {
+    const builtIn = this.#builtIn.model;
+    if (builtIn?.id === id && !this.catalog?.models.some((m) => m.id === id)) return builtIn;
     return this.catalog?.models.find((m): m is LlmModel => m.id === id && m.kind === 'llm');
   }
 
-  #set(model: LlmModel, reason: string): void {
+  #set(model: AnswerModel, reason: string): void {
     this.#generation++;
     this.#fallback = null;
     this.model = model;
@@ -172,6 +187,7 @@ export class ModelState {
 
   #reset(): void {
     this.status = 'idle';
+    this.contextWindow = null;
     this.progress = null;
     this.error = null;
   }
@@ -180,9 +196,9 @@ export class ModelState {
    * The worker can lose the model while nobody asks anything (a GPU device lost while idle): check
    * that it still has it, and if not, say why and load it again.
    */
-  async #confirmLoaded(model: LlmModel): Promise<void> {
+  async #confirmLoaded(model: AnswerModel): Promise<void> {
     const generation = this.#generation;
-    const state = await this.#client.call('state', {}).catch(() => null);
+    const state = await (model.engine === 'prompt-api' ? this.#builtIn.host.call('state', {}).then((s) => ({ ...s, lost: null })) : this.#client.call('state', {})).catch(() => null);
     // A worker that does not answer has crashed: generate fails and the crash handling takes over.
     if (!state || state.loaded?.modelId === model.id) return;
     if (generation !== this.#generation) return this.ensureLoaded();
@@ -209,7 +225,7 @@ export class ModelState {
   /** Another window moved the model to itself: let go of ours if it is one of those. */
   async #release(modelIds: string[]): Promise<void> {
     const model = this.model;
-    if (!model || !modelIds.includes(model.id) || this.status === 'idle' || this.status === 'error') return;
+    if (!model || model.engine === 'prompt-api' || !modelIds.includes(model.id) || this.status === 'idle' || this.status === 'error') return;
     this.cancel();
     this.#generation++;
     await this.#client.call('unload', {}).catch(() => {});
@@ -217,21 +233,38 @@ export class ModelState {
     this.notice = `${model.name} was moved to another Hearth window. A question here offers to bring it back.`;
   }
 
-  async #load(model: LlmModel, signal: AbortSignal): Promise<void> {
+  async #load(model: AnswerModel, signal: AbortSignal): Promise<void> {
     const generation = this.#generation;
     const current = () => generation === this.#generation;
     this.status = 'loading';
     this.error = null;
-    const progress = new DownloadProgress({ loadedBytes: 0, totalBytes: model.downloadSizeMB * 1024 * 1024, text: 'Starting…' });
-    this.progress = progress;
-    // The first load is usually the first download: ask the browser to keep what it stores.
-    void requestPersistentStorage();
+    const builtInText = 'The browser is downloading its model…';
+    const progress = model.engine === 'prompt-api'
+      ? new DownloadProgress({ loadedBytes: 0, totalBytes: 1, text: builtInText })
+      : new DownloadProgress({ loadedBytes: 0, totalBytes: model.downloadSizeMB * 1024 * 1024, text: 'Starting…' });
+    // The browser's model shows a bar only while the browser downloads it (it reports a fraction, not bytes).
+    this.progress = model.engine !== 'prompt-api' || this.#builtIn.needsDownload ? progress : null;
     try {
-      await this.#client.call(
-        'load',
-        { model: $state.snapshot(model) as LlmModel, ...this.sourceOf(model), ...(this.#alongside ? { alongside: true } : {}) },
-        { signal, onEvent: (p) => progress.update(p) },
-      );
+      if (model.engine === 'prompt-api') {
+        await this.#leave('worker');
+        const onFraction = (fraction: number) => progress.update({ loadedBytes: fraction, totalBytes: 1, text: builtInText });
+        const { contextLength } = await this.#builtIn.load(model, signal, onFraction);
+        // The prompt budget follows the browser's context window.
+        if (current()) {
+          this.model = { ...model, contextLength } satisfies PromptApiModel;
+          this.contextWindow = contextLength;
+        }
+      } else {
+        await this.#leave('page');
+        // The first load is usually the first download: ask the browser to keep what it stores.
+        void requestPersistentStorage();
+        const loaded = await this.#client.call(
+          'load',
+          { model: $state.snapshot(model) as LlmModel, ...this.sourceOf(model), ...(this.#alongside ? { alongside: true } : {}) },
+          { signal, onEvent: (p) => progress.update(p) },
+        );
+        if (current()) this.contextWindow = loaded.contextLength;
+      }
       if (current()) this.status = 'ready';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('MODEL_LOAD_FAILED', { detail: String(error) });
@@ -241,7 +274,7 @@ export class ModelState {
         this.#set(fallback, `${model.name} did not start here (${appErr.message}), so Hearth runs ${fallback.name} instead.`);
         return this.#load(fallback, signal);
       }
-      if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current()) await this.#explainElsewhere(model);
+      if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current() && model.engine !== 'prompt-api') await this.#explainElsewhere(model);
       if (current()) {
         // A cancelled load is no failure: the model simply is not loaded (yet).
         this.status = appErr.code === 'ABORTED' ? 'idle' : 'error';
@@ -251,5 +284,14 @@ export class ModelState {
     } finally {
       if (current()) this.progress = null;
     }
+  }
+
+  /** Before loading on one side, let go of the model the other side holds (one model at a time). */
+  async #leave(other: 'worker' | 'page'): Promise<void> {
+    const previous = this.#side;
+    this.#side = other === 'worker' ? 'page' : 'worker';
+    if (previous !== other) return;
+    if (other === 'page') await this.#builtIn.host.call('unload', {}).catch(() => {});
+    else await this.#client.call('unload', {}).catch(() => {});
   }
 }

@@ -48,16 +48,18 @@ async function saveDocuments(entries: readonly { doc: DocumentRecord; chunks: Ch
 }
 
 /**
- * Delete a document everywhere IndexedDB holds its text: its chunks, its queue entry, and the
- * passages and quoted sentences saved in conversations (scrub-document.ts), all in one transaction,
+ * Delete a document everywhere IndexedDB holds its text: its chunks, its queue entry, vectors staged
+ * for a switch of embedder, and the passages and quoted sentences saved in conversations
+ * (scrub-document.ts), all in one transaction,
  * so no reader ever sees the document gone but its text still quoted.
  */
 async function deleteDocument(docId: string): Promise<string[]> {
   const db = await openHearthDb();
   try {
-    const tx = db.transaction(['documents', 'chunks', 'conversations', 'queue'], 'readwrite');
+    const tx = db.transaction(['documents', 'chunks', 'conversations', 'queue', 'stagedVectors'], 'readwrite');
     const chunkIds = await tx.objectStore('chunks').index('byDoc').getAllKeys(docId);
     for (const id of chunkIds) void tx.objectStore('chunks').delete(id);
+    for (const id of await tx.objectStore('stagedVectors').index('byDoc').getAllKeys(docId)) void tx.objectStore('stagedVectors').delete(id);
     void tx.objectStore('documents').delete(docId);
     void tx.objectStore('queue').delete(docId);
     const gone = new Set([docId]);

@@ -14,7 +14,9 @@ export type LibraryChange =
   /** Documents stored (`added`) and deleted (`removed`, including a replaced version). */
   | { kind: 'documents'; added: string[]; removed: string[] }
   /** A conversation was saved, renamed or deleted. */
-  | { kind: 'conversations'; id: string };
+  | { kind: 'conversations'; id: string }
+  /** Every document's vectors now come from this embedder (the library was embedded again with it). */
+  | { kind: 'embedder'; embedderId: string };
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -26,6 +28,7 @@ export function asLibraryChange(data: unknown): LibraryChange | null {
   const d = data as Record<string, unknown>;
   if (d.kind === 'documents' && isStringArray(d.added) && isStringArray(d.removed)) return { kind: 'documents', added: d.added, removed: d.removed };
   if (d.kind === 'conversations' && typeof d.id === 'string') return { kind: 'conversations', id: d.id };
+  if (d.kind === 'embedder' && typeof d.embedderId === 'string' && d.embedderId) return { kind: 'embedder', embedderId: d.embedderId };
   return null;
 }
 

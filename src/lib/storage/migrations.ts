@@ -6,6 +6,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { chunkTerms } from '../core/chunk-terms';
 import { encodeHalves } from '../core/float16';
+import { detectLanguageOfParts } from '../core/language';
 import { normalize } from '../core/normalize';
 import type { DocumentRecord, HearthDB } from './schema';
 
@@ -90,8 +91,34 @@ async function toV3(tx: UpgradeTx): Promise<void> {
   }
 }
 
+/** Passages read per document to tell its language (a few thousand words). */
+const LANGUAGE_SAMPLE_PASSAGES = 40;
+
+/**
+ * Version 4: every document learns the language it is written in, read from its passages as
+ * ingestion reads it from a new file's text, so the embedder recommendation knows a library in
+ * German or Japanese; and the stagedVectors store, where a switch to another embedder keeps the new
+ * vectors until all of them are made (storage/reembed.ts). No existing record loses anything.
+ */
+async function toV4(db: IDBPDatabase<HearthDB>, tx: UpgradeTx): Promise<void> {
+  const staged = db.createObjectStore('stagedVectors', { keyPath: 'chunkId' });
+  staged.createIndex('byDoc', 'docId');
+  staged.createIndex('byEmbedder', 'embedder');
+
+  let docCursor = await tx.objectStore('documents').openCursor();
+  while (docCursor) {
+    // Some forty of its passages (the first by key), read in document order.
+    const firstKeys = await tx.objectStore('chunks').index('byDoc').getAllKeys(docCursor.value.id, LANGUAGE_SAMPLE_PASSAGES);
+    const passages = await Promise.all(firstKeys.map((id) => tx.objectStore('chunks').get(id)));
+    const ordered = passages.filter((c) => c !== undefined).sort((a, b) => a.index - b.index);
+    await docCursor.update({ ...docCursor.value, language: detectLanguageOfParts(ordered.map((c) => c.text)) });
+    docCursor = await docCursor.continue();
+  }
+}
+
 export async function upgrade(db: IDBPDatabase<HearthDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
   if (oldVersion < 1) createV1(db);
   if (oldVersion < 2) await toV2(db, tx);
   if (oldVersion < 3) await toV3(tx);
+  if (oldVersion < 4) await toV4(db, tx);
 }

@@ -8,7 +8,12 @@
  *    original is kept; chunks gain page range and heading path; the ingestion queue store.
  * 3. chunk vectors are stored as float16 (half the bytes of float32, same ranking: see vector.ts).
  *    Later, optional fields only (no new version): `deleted` on a conversation's sources and quick-answer
- *    sentences, for a document deleted from this device (storage/scrub-document.ts).
+ *    sentences, for a document deleted from this device (storage/scrub-document.ts); `thinking` on an
+ *    assistant message (a reasoning model's thinking, apart from its answer); `promptTokens` and
+ *    `reusedTokens` in an answer's stats.
+ * 4. documents learn the language they are written in (core/language.ts); the stagedVectors store
+ *    holds passages' vectors made by the embedder the library is switching to, until every passage
+ *    has one and they replace the old vectors in one transaction (storage/reembed.ts).
  */
 import type { DBSchema } from 'idb';
 import type { FormatId } from '../ingest/formats';
@@ -38,6 +43,8 @@ export interface DocumentRecord {
   hasOriginal: boolean;
   /** Bytes this document takes on the device: original + text + vectors + terms (estimated for text). */
   storedBytes: number;
+  /** v4: the language of its text (ISO 639-1, or 'und' when it could not be told; core/language.ts). */
+  language?: string;
 }
 
 export interface ChunkRecord {
@@ -57,6 +64,20 @@ export interface ChunkRecord {
   pageEnd?: number;
   /** v2: headings the chunk sits under, outermost first ([] when the document has none). */
   headingPath: string[];
+}
+
+/**
+ * v4: a passage's vector from the embedder the library is switching to. Kept apart from the chunk,
+ * whose vector search goes on using, until every passage of the library has one; then all of them
+ * replace the chunks' vectors in one transaction (storage/reembed.ts).
+ */
+export interface StagedVectorRecord {
+  chunkId: string;
+  docId: string;
+  /** The embedder that made it (`embedderKey`: id, revision and dimensions). */
+  embedder: string;
+  /** The L2-normalized embedding as float16 bit patterns, as ChunkRecord.vector. */
+  vector: Uint16Array;
 }
 
 /** A file accepted for ingestion but not yet stored as a document (its bytes wait in OPFS). */
@@ -92,7 +113,10 @@ export interface Extract {
 
 export interface ChatMessageRecord {
   role: 'user' | 'assistant';
+  /** The question, or the model's answer without its thinking (chat/thinking.ts). */
   content: string;
+  /** A reasoning model's thinking, kept apart from the answer: shown folded, never cited or quoted. */
+  thinking?: string;
   /** Passages shown to the model, numbered as in the prompt ([1] is sources[0]); for 'not-found', the closest passages. */
   sources?: SourceRef[];
   kind?: AssistantKind;
@@ -106,7 +130,8 @@ export interface ChatMessageRecord {
   reranked?: boolean;
   status?: 'done' | 'stopped' | 'error';
   error?: { code: string; message: string };
-  stats?: { firstTokenMs: number; tokensPerSecond: number; completionTokens: number };
+  /** promptTokens and reusedTokens (prompt tokens the engine held from the answer before) are newer and optional. */
+  stats?: { firstTokenMs: number; tokensPerSecond: number; completionTokens: number; promptTokens?: number; reusedTokens?: number };
 }
 
 export interface SourceRef {
@@ -140,7 +165,8 @@ export interface HearthDB extends DBSchema {
   chunks: { key: string; value: ChunkRecord; indexes: { byDoc: string } };
   conversations: { key: string; value: ConversationRecord; indexes: { byUpdatedAt: number } };
   queue: { key: string; value: QueueRecord; indexes: { byQueuedAt: number } };
+  stagedVectors: { key: string; value: StagedVectorRecord; indexes: { byDoc: string; byEmbedder: string } };
 }
 
 export const DB_NAME = 'hearth';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;

@@ -120,3 +120,21 @@ describe('scrubInPlace', () => {
     expect(scrubInPlace(messages, GONE)).toBe(0);
   });
 });
+
+describe('a reasoning model’s thinking', () => {
+  const thinker: ChatMessageRecord = { ...answer, thinking: `Passage 1 says ${SECRET} logs the tide.` };
+
+  it('is dropped from a message that cites the deleted document, and kept otherwise', () => {
+    const scrubbed = scrubMessage(thinker, GONE);
+    expect(scrubbed?.thinking).toBeUndefined();
+    expect(JSON.stringify(scrubbed)).not.toContain(SECRET);
+    expect(scrubMessage(thinker, new Set(['other']))).toBeNull();
+  });
+
+  it('goes from the message in memory too, and a second pass changes nothing', () => {
+    const live = structuredClone(thinker);
+    expect(scrubInPlace([live], GONE)).toBe(1);
+    expect(live.thinking).toBeUndefined();
+    expect(scrubInPlace([live], GONE)).toBe(0);
+  });
+});

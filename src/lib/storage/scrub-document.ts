@@ -2,14 +2,15 @@
  * What a deleted document leaves behind in conversations: each source from it keeps its number and
  * the document's name with a `deleted` mark, and loses its text and whatever else could tell its
  * content (offsets, page, heading path); each quick-answer sentence quoted from it becomes a
- * "document deleted" mark in its place. Applied to the stored conversations in the delete's own
+ * "document deleted" mark in its place; a reasoning model's thinking over its passages (which tends
+ * to copy them out) is dropped. Applied to the stored conversations in the delete's own
  * IndexedDB transaction (documents.ts), to every later save of a conversation (conversations.ts) and
  * to the open conversation in memory (ChatState), so no later save can bring the text back.
  */
 import type { ChatMessageRecord, ConversationRecord, Extract, SourceRef } from './schema';
 
 /** The parts of a message that can quote a document. */
-export type Quoting = Pick<ChatMessageRecord, 'sources' | 'extracts'>;
+export type Quoting = Pick<ChatMessageRecord, 'sources' | 'extracts' | 'thinking'>;
 
 /** A source of a deleted document: its citation, without its text. */
 export function deletedSource(source: SourceRef): SourceRef {
@@ -30,10 +31,11 @@ export function scrubPatch(message: Quoting, docIds: ReadonlySet<string>): Quoti
   const gone = new Set(sources.filter((s) => docIds.has(s.docId)).map((s) => s.n));
   if (gone.size === 0) return null;
   const quoted = (e: Extract) => gone.has(e.n) && !(e.deleted && e.text === '');
-  const changed = sources.some((s) => gone.has(s.n) && !isBare(s)) || (message.extracts ?? []).some(quoted);
+  const changed = sources.some((s) => gone.has(s.n) && !isBare(s)) || (message.extracts ?? []).some(quoted) || message.thinking !== undefined;
   if (!changed) return null;
   const patch: Quoting = { sources: sources.map((s) => (gone.has(s.n) ? deletedSource(s) : s)) };
   if (message.extracts) patch.extracts = message.extracts.map((e): Extract => (gone.has(e.n) ? { n: e.n, text: '', deleted: true } : e));
+  if (message.thinking !== undefined) patch.thinking = undefined;
   return patch;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The prompts tried for one answer, in order: on the CPU engine a follow-up built on the previous
+ * prompt (continuation.ts: only new passages are read), then the prompt built afresh with the room the
+ * budget gives, then with half as much each time the engine finds it too long. It learns each model's
+ * characters per token from the engine's counts, and remembers what each answer was given.
+ */
+import { promptBudget } from '../core/budget';
+import { sourceTitle } from '../render/source-label';
+import type { ChatMessageRecord, SourceRef } from '../storage/schema';
+import type { ChatMessage } from '../../../workers/llm.protocol';
+import { CharsPerToken, promptChars } from './chars-per-token';
+import { continuePrompt, SentPrompts, sentPrompt, type SentPrompt } from './continuation';
+import { earlierTurns } from './history';
+import { answerMessages } from './llm-messages';
+
+export interface AnswerRequest {
+  conversationId: string;
+  /** The conversation up to and including the question at `userIndex`. */
+  messages: readonly ChatMessageRecord[];
+  userIndex: number;
+  /** Passages found for the question, best first, numbered 1… */
+  found: readonly SourceRef[];
+  model: { id: string; engine: string; contextLength: number };
+  maxAnswerTokens: number;
+}
+
+export interface PromptAttempt {
+  messages: ChatMessage[];
+  /** Exactly the passages in this prompt, with their numbers in it. */
+  sources: SourceRef[];
+  maxTokens: number;
+  /** The earlier prompt this one continues. */
+  base?: SentPrompt;
+}
+
+/** Chat-template tokens per message, beyond the budget's fixed allowance. */
+const TOKENS_PER_MESSAGE = 16;
+const MIN_ROOM = 200;
+
+export class AnswerPrompter {
+  readonly #charsPerToken = new CharsPerToken();
+  readonly #sent = new SentPrompts();
+
+  *attempts(req: AnswerRequest): Generator<PromptAttempt> {
+    const ratio = this.#charsPerToken.ratio(req.model.id);
+    const engine = req.model.engine === 'wllama' ? 'wllama' : 'webllm';
+    const budget = promptBudget(req.model.contextLength, req.maxAnswerTokens, engine, ratio);
+    const question = req.messages[req.userIndex]?.content ?? '';
+    const base = engine === 'wllama' ? this.#previous(req) : null;
+    if (base) {
+      const perMessage = TOKENS_PER_MESSAGE * (ratio ?? 2);
+      const continued = continuePrompt(base, question, req.found, sourceTitle, {
+        maxPromptChars: budget.maxPromptChars - (base.messages.length + 2) * perMessage,
+        maxNewChars: budget.maxContextChars,
+      });
+      if (continued) yield { ...continued, maxTokens: budget.maxTokens, base };
+    }
+    const contexts = req.found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
+    const turns = earlierTurns(req.messages.slice(0, req.userIndex));
+    for (let room = budget.maxContextChars; ; room = Math.floor(room / 2)) {
+      const prompt = answerMessages(question, contexts, turns, room);
+      yield { messages: prompt.messages, sources: req.found.filter((s) => prompt.used.includes(s.n)), maxTokens: budget.maxTokens };
+      if (room < MIN_ROOM) return;
+    }
+  }
+
+  /** The answer to `attempt` was written: learn from the engine's token count and keep the prompt. */
+  answered(req: AnswerRequest, attempt: PromptAttempt, answer: string, promptTokens: number): void {
+    this.#charsPerToken.observe(req.model.id, promptChars(attempt.messages), promptTokens);
+    const question = req.messages[req.userIndex]?.content ?? '';
+    this.#sent.remember(req.conversationId, req.userIndex + 1, sentPrompt(attempt.messages, question, answer, req.model.id, attempt.sources, attempt.base));
+  }
+
+  /** A document was deleted: later answers do not carry its passages on from earlier prompts. */
+  forgetDocument(docId: string): void {
+    this.#sent.forgetDocument(docId);
+  }
+
+  /** The prompt of the answer just before this question, if it is still what was sent. */
+  #previous(req: AnswerRequest): SentPrompt | null {
+    const reply = req.messages[req.userIndex - 1];
+    const question = req.messages[req.userIndex - 2];
+    if (reply?.role !== 'assistant' || reply.status !== 'done' || (reply.kind ?? 'answer') !== 'answer') return null;
+    return this.#sent.find(req.conversationId, req.userIndex - 1, question?.content, reply.content, req.model.id);
+  }
+}
