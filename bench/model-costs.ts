@@ -5,6 +5,7 @@
  */
 import { GGML_TYPE, ggmlByteSize } from '../scripts/models/ggml-quant';
 import { lfm2TensorShapes, lfm2TensorType, type Lfm2Quant, type Lfm2Shape } from '../scripts/models/lfm2-spec';
+import { decoderMatmulParams, type DecoderShape } from '../scripts/models/decoder-specs';
 import { llamaTensorShapes, llamaTensorTypeName, type BertShape, type LlamaQuant, type LlamaShape } from '../scripts/models/specs';
 
 /**
@@ -63,4 +64,22 @@ export function lfm2FlopsPerToken(s: Lfm2Shape): number {
 /** Bytes of weights an LFM2 decode step streams: every tensor once, in the file's types. */
 export function lfm2WeightBytesPerToken(s: Lfm2Shape, quant: Lfm2Quant): number {
   return lfm2TensorShapes(s).reduce((sum, t) => sum + ggmlByteSize(GGML_TYPE[lfm2TensorType(t, s, quant)], t.dims.reduce((a, b) => a * b, 1)), 0);
+}
+
+/** How a decoder's weights are stored, for the bytes a decode step reads. */
+export type DecoderFormat = 'onnx-q4' | 'onnx-q8' | 'gguf-Q8_0' | 'gguf-Q4_0';
+
+/** Bytes per weight: 4-bit blocks of 32 with an fp32 scale (MatMulNBits) or fp16 (Q4_0), int8 per tensor or Q8_0 blocks. */
+const BYTES_PER_WEIGHT: Record<DecoderFormat, number> = { 'onnx-q4': (16 + 4) / 32, 'onnx-q8': 1, 'gguf-Q8_0': 34 / 32, 'gguf-Q4_0': 18 / 32 };
+
+/**
+ * Bytes of weights one decoded token streams: every layer matrix in the file's format, plus the
+ * output matrix as stored — the ONNX q4 export of a model with a shared output matrix multiplies by
+ * the fp32 embedding table (4 bytes a weight), GGUF stores it as Q8_0 (llama-quantize's fallback).
+ */
+export function decoderWeightBytesPerToken(s: DecoderShape, format: DecoderFormat): number {
+  const head = s.hidden * s.vocabSize;
+  const layers = decoderMatmulParams(s) - head;
+  const headBytes = format.startsWith('gguf') ? 34 / 32 : format === 'onnx-q4' && s.lmHead === 'shared' ? 4 : BYTES_PER_WEIGHT[format];
+  return layers * BYTES_PER_WEIGHT[format] + head * headBytes;
 }

@@ -6,10 +6,15 @@
  *   smollm2    HuggingFaceTB/SmolLM2-135M-Instruct-GGUF shape twin (Q8_0 + Q4_0), random weights
  *   lfm2       LiquidAI/LFM2-700M-GGUF                  shape twin (Q4_K_M + Q8_0), random weights
  *   stories    ggml-org/models tinyllamas/stories260K   the real tiny GGUF, copied from ../shared
+ *   tiny-decoder  hearth-test/tiny-decoder              tiny ONNX decoder (SmolLM2 layout, q4 + q8) for tests
+ *   smollm2-onnx  HuggingFaceTB/SmolLM2-135M-Instruct  ONNX shape twin (model_q4 + model_quantized)
+ *   qwen25-onnx   onnx-community/Qwen2.5-0.5B-Instruct ONNX shape twin (model_q4 + model_quantized)
+ *   qwen25-gguf   Qwen/Qwen2.5-0.5B-Instruct-GGUF      GGUF shape twin (Q8_0 + Q4_0)
  *
- * Usage: npx tsx scripts/make-models.ts [--only test|twins|tiny-bert|minilm|smollm2|lfm2|stories[,…]] [--force]
+ * Usage: npx tsx scripts/make-models.ts [--only test|twins|cpu-engines|tiny-bert|minilm|smollm2|lfm2|stories|…[,…]] [--force]
  *          [--out .models/mirror] [--shared ../shared]
- *   --only test  = tiny-bert, tiny-bert-48, tiny-reranker + stories (what the end-to-end tests load); --only twins = minilm + smollm2 + lfm2.
+ *   --only test  = tiny-bert, tiny-bert-48, tiny-reranker, tiny-decoder + stories (what the tests load); --only twins =
+ *   every shape twin (lfm2 included); --only cpu-engines = the ONNX and Qwen2.5 GGUF twins the CPU engine comparison needs.
  * Reruns skip files whose size and sha256 match what the same recipe wrote before.
  * Exit code 1 when a target failed to build or its files do not match the published shapes.
  */

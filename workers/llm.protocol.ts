@@ -1,7 +1,8 @@
 /**
  * The LLM worker's protocol: load a model (with download progress), generate an answer (streaming
  * tokens), unload; and the model manager's calls: download, list what is stored, delete, import from
- * disk. One engine runs at a time: web-llm on WebGPU or wllama (llama.cpp) on the CPU.
+ * disk. One engine runs at a time: web-llm on WebGPU, or on the CPU wllama (llama.cpp) or
+ * transformers.js (ONNX Runtime Web).
  * Cancelling a call through the rpc layer's AbortSignal stops generation within one token, and a
  * download at once (what was stored is kept, and the next download continues from there).
  */
@@ -10,7 +11,7 @@ import type { WireError } from '../src/lib/errors';
 import type { OpenModel } from '../src/lib/models/open-elsewhere';
 import type { KvCacheChoice } from './engines/kv-cache';
 
-export type LlmEngineId = Extract<EngineId, 'webllm' | 'wllama'>;
+export type LlmEngineId = Extract<EngineId, 'webllm' | 'wllama' | 'transformers'>;
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -19,11 +20,11 @@ export interface ChatMessage {
 
 export interface LoadPayload {
   model: LlmModel;
-  /** wllama: the GGUF file URL; web-llm: the model folder ending in `/resolve/{revision}/`. */
+  /** wllama: the GGUF file URL; web-llm and transformers.js: the model folder ending in `/resolve/{revision}/`. */
   modelUrl: string;
   /** web-llm only: the compiled model library (.wasm). */
   libUrl?: string;
-  /** wllama only: CPU threads (1 unless the page is cross-origin isolated). */
+  /** wllama and transformers.js: CPU threads (1 unless the page is cross-origin isolated). */
   threads?: number;
   /** wllama only: 'auto' (default) = a q8_0 KV cache where the model's heads allow it; 'f16' = llama.cpp's default. */
   kvCache?: KvCacheChoice;

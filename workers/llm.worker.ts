@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The LLM worker: holds one engine (web-llm or wllama) and one loaded model, and runs one engine
+ * The LLM worker: holds one engine (web-llm, wllama or transformers.js) and one loaded model, and runs one engine
  * request at a time (an engine cannot load and generate at once). Downloads, listing and imports run
  * beside them (`downloads/store.ts`); deleting waits for the engine, so a loaded model is unloaded
  * before its files go. While a model is open here, a Web Lock tells the other Hearth windows so
@@ -109,7 +109,7 @@ serve<LlmProtocol>(self, {
         });
         const result = await next.load(payload, progress, signal, file ? [file] : undefined);
         engine = next;
-        const turns = payload.model.engine === 'wllama' && needsTurns(payload.threads ?? defaultThreads(), self.navigator.hardwareConcurrency ?? 1);
+        const turns = payload.model.engine !== 'webllm' && needsTurns(payload.threads ?? defaultThreads(), self.navigator.hardwareConcurrency ?? 1);
         loaded = { key, result, turns };
         claim = nextClaim;
         lost = null;

@@ -27,3 +27,23 @@ export async function rendererRssBytes(browser: Browser): Promise<number | null>
     return null;
   }
 }
+
+/**
+ * The largest peak resident memory (VmHWM) of any renderer process: with one bench page open, the
+ * peak of that page's process (its workers and their WebAssembly memories included).
+ */
+export async function rendererPeakRssBytes(browser: Browser): Promise<number | null> {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessInfo[] };
+    await cdp.detach();
+    let peak = 0;
+    for (const p of processInfo.filter((x) => x.type === 'renderer')) {
+      const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1];
+      if (kb) peak = Math.max(peak, Number(kb) * 1024);
+    }
+    return peak;
+  } catch {
+    return null;
+  }
+}

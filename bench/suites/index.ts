@@ -4,6 +4,7 @@ import { abstentionSuite } from './abstention';
 import { answerSuite } from './answer';
 import { contentionSuite } from './contention';
 import { corpusIngestSuite } from './corpus-ingest';
+import { cpuEnginesSuite } from './cpu-engines';
 import { cpuBudgetSuite } from './cpu-budget';
 import { appStartSuite } from './app-start';
 import { denseQualitySuite } from './dense-quality';
@@ -20,4 +21,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, embeddingDeviceSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, embeddingDeviceSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, cpuEnginesSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];

@@ -46,7 +46,7 @@ function modelRecord(root: string, quant: Lfm2Quant): WllamaModel {
 }
 
 /** Plain prose to fill prompts with: the demo speech, else generated sentences. */
-function promptWords(ctx: SuiteContext): string[] {
+export function promptWords(ctx: SuiteContext): string[] {
   const speech = speechPath(ctx.sharedDir);
   const text = speech ? readFileSync(speech, 'utf8') : benchText(ctx.sharedDir).sentences.slice(0, 400).join(' ');
   return text.split(/\s+/).filter(Boolean);

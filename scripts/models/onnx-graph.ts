@@ -46,6 +46,14 @@ export class GraphBuilder {
     return out;
   }
 
+  /** Adds a node of ONNX Runtime's contrib domain (com.microsoft), e.g. MatMulNBits. */
+  contrib(opType: string, inputs: string[], attributes: AttrMsg[] = []): string {
+    const out = this.fresh(opType);
+    this.used.add(out);
+    this.nodes.push({ op_type: opType, domain: 'com.microsoft', name: `${opType}_${this.nodes.length}`, input: inputs, output: [out], attribute: attributes });
+    return out;
+  }
+
   /** Adds a node with several outputs (names chosen by the caller). */
   multi(opType: string, inputs: string[], outputs: string[], attributes: AttrMsg[] = []): string[] {
     for (const out of outputs) {
@@ -82,10 +90,11 @@ export class GraphBuilder {
   }
 
   model(opts: { name: string; opset: number; producer: string; docString: string }): ModelMsg {
+    const contrib = this.nodes.some((n) => n.domain === 'com.microsoft');
     return {
       // IR version 8 goes with opset 17 (ONNX 1.12), the newest pair every ORT 1.1x reads.
       ir_version: 8,
-      opset_import: [{ domain: '', version: opts.opset }],
+      opset_import: [{ domain: '', version: opts.opset }, ...(contrib ? [{ domain: 'com.microsoft', version: 1 }] : [])],
       producer_name: opts.producer,
       producer_version: '1',
       doc_string: opts.docString,

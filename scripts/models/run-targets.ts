@@ -4,11 +4,16 @@ import type { BuildContext, Target } from './target.ts';
 import { lfm2Target } from './target-lfm2.ts';
 import { miniLmTarget } from './target-minilm.ts';
 import { smolLm2Target } from './target-smollm2.ts';
+import { qwen25OnnxTarget, smolLm2OnnxTarget, tinyDecoderTarget } from './target-decoders.ts';
+import { qwen25GgufTarget } from './target-qwen25-gguf.ts';
 import { storiesTarget } from './target-stories.ts';
 import { tinyBertTarget, tinyBertWideTarget } from './target-tiny-bert.ts';
 import { tinyRerankerTarget } from './target-tiny-reranker.ts';
 
-export const ALL_TARGETS: readonly Target[] = [tinyBertTarget, tinyBertWideTarget, tinyRerankerTarget, miniLmTarget, smolLm2Target, lfm2Target, storiesTarget];
+export const ALL_TARGETS: readonly Target[] = [
+  tinyBertTarget, tinyBertWideTarget, tinyRerankerTarget, tinyDecoderTarget, miniLmTarget, smolLm2Target, lfm2Target, storiesTarget,
+  smolLm2OnnxTarget, qwen25OnnxTarget, qwen25GgufTarget,
+];
 
 export type TargetStatus = 'built' | 'kept' | 'skipped' | 'failed';
 

@@ -13,7 +13,7 @@ const quants = Object.keys(LFM2_700M.files) as Lfm2Quant[];
 
 export const lfm2Target: Target = {
   id: 'lfm2',
-  groups: ['twins'],
+  groups: ['twins', 'cpu-engines'],
   repo,
   outputs: quants.map((q) => ({ repo, path: LFM2_700M.files[q] })),
   recipe() {

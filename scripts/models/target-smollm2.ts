@@ -12,7 +12,7 @@ const quants = Object.keys(SMOLLM2.files) as LlamaQuant[];
 
 export const smolLm2Target: Target = {
   id: 'smollm2',
-  groups: ['twins'],
+  groups: ['twins', 'cpu-engines'],
   repo,
   outputs: quants.map((q) => ({ repo, path: SMOLLM2.files[q] })),
   recipe() {

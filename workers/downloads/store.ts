@@ -14,6 +14,7 @@ import { downloadGguf } from './gguf-download';
 import { DownloadHub } from './hub';
 import { completeFile, listStoredGguf, modelsDir, partialSize, readRecord, removeAllModelFiles, removeModelFiles } from './opfs-models';
 import { watchElsewhere, type StoredBytes } from './watch-elsewhere';
+import { downloadOnnx, onnxState, removeAllOnnx, removeOnnx, type OnnxSource } from './onnx-cache';
 import { downloadWebLlm, removeAllWebLlm, removeWebLlm, webLlmBytes, webLlmState, type WebLlmSource } from './webllm-cache';
 
 const MiB = 1024 * 1024;
@@ -25,13 +26,18 @@ function webLlmSourceOf(ref: ModelFilesRef): WebLlmSource {
   return { modelId: ref.model.id, modelUrl: ref.modelUrl, libUrl: ref.libUrl ?? '' };
 }
 
+/** An ONNX model's files, or null for the other engines. */
+function onnxSourceOf(ref: ModelFilesRef): OnnxSource | null {
+  return ref.model.engine === 'transformers' ? { model: ref.model, modelUrl: ref.modelUrl } : null;
+}
+
 function expectedBytes(model: LlmModel): number {
   return Math.round(model.downloadSizeMB * MiB);
 }
 
 /**
  * Make sure every file of the model is stored, downloading what is missing.
- * @returns the GGUF file for wllama models, null for web-llm models.
+ * @returns the GGUF file for wllama models, null for web-llm and ONNX models (whose files are in Cache Storage).
  * @throws AppError ABORTED (when `signal` fires; stored bytes are kept for a resume), STORAGE_FULL,
  *   MODEL_FILE_NOT_FOUND, MODEL_DOWNLOAD_FAILED.
  */
@@ -47,6 +53,11 @@ export function ensureStored(ref: ModelFilesRef, onProgress: (p: ProgressReport)
         if (model.engine === 'wllama') {
           return downloadGguf({ modelId: model.id, modelName: model.name, url: ref.modelUrl, expectedBytes: expectedBytes(model) }, progress, downloadSignal);
         }
+        const onnx = onnxSourceOf(ref);
+        if (onnx) {
+          await downloadOnnx(onnx, progress, downloadSignal);
+          return null;
+        }
         await downloadWebLlm(webLlmSourceOf(ref), model.name, progress, downloadSignal);
         return null;
       });
@@ -60,6 +71,8 @@ export function ensureStored(ref: ModelFilesRef, onProgress: (p: ProgressReport)
 async function storedBytes(ref: ModelFilesRef): Promise<StoredBytes> {
   const expected = expectedBytes(ref.model);
   if (ref.model.engine === 'webllm') return { loadedBytes: await webLlmBytes(webLlmSourceOf(ref)), totalBytes: expected };
+  const onnx = onnxSourceOf(ref);
+  if (onnx) return { loadedBytes: (await onnxState(onnx)).bytes, totalBytes: expected };
   const dir = await modelsDir();
   const done = await completeFile(dir, ref.model.id);
   if (done) return { loadedBytes: done.size, totalBytes: done.size };
@@ -78,6 +91,9 @@ export async function listStored(refs: ModelFilesRef[]): Promise<StoredModelInfo
     if (ref.model.engine === 'wllama') {
       const g = gguf.get(id);
       out.push({ modelId: id, state: g?.state ?? 'none', bytes: g?.bytes ?? 0, totalBytes: g?.totalBytes ?? null, ...flags });
+    } else if (ref.model.engine === 'transformers') {
+      const o = await onnxState({ model: ref.model, modelUrl: ref.modelUrl }).catch(() => ({ state: 'none' as const, bytes: 0 }));
+      out.push({ modelId: id, state: o.state, bytes: o.bytes, totalBytes: o.state === 'complete' ? o.bytes : null, ...flags });
     } else {
       const w = await webLlmState(webLlmSourceOf(ref)).catch(() => ({ state: 'none' as const, bytes: 0 }));
       out.push({ modelId: id, state: w.state, bytes: w.bytes, totalBytes: w.state === 'complete' ? w.bytes : null, ...flags });
@@ -102,13 +118,15 @@ export function cancelAllDownloads(): Promise<void> {
 export async function deleteStored(ref: ModelFilesRef): Promise<void> {
   await hub.cancel(ref.model.id);
   await whenNotDownloading(browserLocks(), ref.model.id, async () => {
+    const onnx = onnxSourceOf(ref);
     if (ref.model.engine === 'wllama') await removeModelFiles(await modelsDir(), ref.model.id);
+    else if (onnx) await removeOnnx(onnx);
     else await removeWebLlm(webLlmSourceOf(ref));
   });
 }
 
 /**
- * Delete every model file of both engines, imported ones included.
+ * Delete every model file of every engine, imported ones included.
  * @throws AppError DOWNLOADING_ELSEWHERE while another window downloads any model (nothing is deleted).
  */
 export async function deleteAllStored(): Promise<void> {
@@ -122,4 +140,5 @@ export async function deleteAllStored(): Promise<void> {
   }
   await removeAllModelFiles();
   await removeAllWebLlm();
+  await removeAllOnnx();
 }

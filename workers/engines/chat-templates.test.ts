@@ -161,7 +161,7 @@ describe('the catalog’s models', () => {
       const family = FAMILIES.find((f) => f.matches.test(`${model.id} ${model.repo}`));
       const expected = family?.thinking ? THINKING_OFF : undefined;
       if (model.engine === 'webllm') expect(webLlmExtraBody(model), model.id).toEqual(expected);
-      else expect(chatTemplateKwargs(model, family ? templateOf(family) : null), model.id).toEqual(expected);
+      else if (model.engine === 'wllama') expect(chatTemplateKwargs(model, family ? templateOf(family) : null), model.id).toEqual(expected);
     }
   });
 });

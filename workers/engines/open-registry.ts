@@ -21,7 +21,7 @@ export function parseOpenLockName(name: string): OpenModel | null {
   if (!name.startsWith(PREFIX)) return null;
   try {
     const [engine, memoryMB, modelId] = JSON.parse(name.slice(PREFIX.length)) as unknown[];
-    if ((engine !== 'webllm' && engine !== 'wllama') || typeof memoryMB !== 'number' || typeof modelId !== 'string') return null;
+    if ((engine !== 'webllm' && engine !== 'wllama' && engine !== 'transformers') || typeof memoryMB !== 'number' || typeof modelId !== 'string') return null;
     return { engine, memoryMB, modelId };
   } catch {
     return null;

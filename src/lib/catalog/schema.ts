@@ -65,6 +65,13 @@ const wllamaModel = v.strictObject({
   file: v.pipe(repoPath, v.endsWith('.gguf', 'must name a .gguf file')),
 });
 
+const onnxLlmModel = v.strictObject({
+  ...base,
+  ...llm,
+  engine: v.literal('transformers'),
+  dtype: v.picklist(['q4', 'q8']),
+});
+
 const embedderModel = v.strictObject({
   ...base,
   kind: v.literal('embedder'),
@@ -89,7 +96,7 @@ const rerankerModel = v.strictObject({
 
 /** Discriminated first on `kind`, then (for LLMs) on `engine`, so an issue names the right fields. */
 export const ModelRecordSchema = v.variant('kind', [
-  v.variant('engine', [webLlmModel, wllamaModel]),
+  v.variant('engine', [webLlmModel, wllamaModel, onnxLlmModel]),
   embedderModel,
   rerankerModel,
 ]);

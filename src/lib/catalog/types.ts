@@ -68,6 +68,17 @@ export interface WllamaModel extends LlmBase {
   file: string;
 }
 
+/**
+ * An LLM run by transformers.js on ONNX Runtime Web (WASM, CPU): the repo holds config.json,
+ * generation_config.json, the tokenizer files and `onnx/model{suffix}.onnx`, the suffix picked by
+ * `dtype` as transformers.js does (q4 → model_q4.onnx, q8 → model_quantized.onnx).
+ */
+export interface OnnxLlmModel extends LlmBase {
+  kind: 'llm';
+  engine: 'transformers';
+  dtype: 'q4' | 'q8';
+}
+
 export interface EmbedderModel extends ModelBase {
   kind: 'embedder';
   engine: 'transformers';
@@ -94,7 +105,7 @@ export interface RerankerModel extends ModelBase {
   dtype: string;
 }
 
-export type LlmModel = WebLlmModel | WllamaModel;
+export type LlmModel = WebLlmModel | WllamaModel | OnnxLlmModel;
 
 /**
  * The browser's own language model behind the Prompt API (`LanguageModel`; Gemini Nano in Chrome).
@@ -121,7 +132,7 @@ export interface PromptApiModel {
 
 /** A model answers can come from: one of the catalog's (or imported) LLMs, or the browser's own. */
 export type AnswerModel = LlmModel | PromptApiModel;
-export type ModelRecord = WebLlmModel | WllamaModel | EmbedderModel | RerankerModel;
+export type ModelRecord = WebLlmModel | WllamaModel | OnnxLlmModel | EmbedderModel | RerankerModel;
 
 export interface Catalog {
   version: 1;

@@ -44,6 +44,14 @@ export function webLlmModelUrl(base: string, model: Pick<WebLlmModel, 'repo' | '
   return revisionFolder(base, model).href;
 }
 
+/**
+ * The folder transformers.js reads an ONNX LLM from: `{base}/{repo}/resolve/{revision}/` (the engine
+ * splits it back into the hub base and the repo, the way transformers.js addresses files).
+ */
+export function onnxModelUrl(base: string, model: Pick<ModelRecord, 'repo' | 'revision'>): string {
+  return revisionFolder(base, model).href;
+}
+
 /** URL of the compiled model library (.wasm): `{libBase}/{modelLib}`. */
 export function webLlmLibUrl(libBase: string, model: Pick<WebLlmModel, 'modelLib'>): string {
   return new URL(encodePath(model.modelLib), asFolder(libBase)).href;

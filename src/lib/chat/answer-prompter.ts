@@ -43,7 +43,9 @@ export class AnswerPrompter {
 
   *attempts(req: AnswerRequest): Generator<PromptAttempt> {
     const ratio = this.#charsPerToken.ratio(req.model.id);
-    const engine = req.model.engine === 'wllama' ? 'wllama' : 'webllm';
+    // Both CPU engines (wllama, transformers.js) read prompts slowly: the CPU budget. Only llama.cpp
+    // keeps the previous prompt in its cache, so only it continues one.
+    const engine = req.model.engine === 'wllama' || req.model.engine === 'transformers' ? 'wllama' : 'webllm';
     const budget = promptBudget(req.model.contextLength, req.maxAnswerTokens, engine, ratio);
     const question = req.messages[req.userIndex]?.content ?? '';
     const contexts = req.found.map((s) => ({ n: s.n, title: sourceTitle(s), text: s.text }));
@@ -53,7 +55,7 @@ export class AnswerPrompter {
       return { messages: prompt.messages, sources: req.found.filter((s) => prompt.used.includes(s.n)), maxTokens: budget.maxTokens };
     };
     const first = fresh(budget.maxContextChars);
-    const base = engine === 'wllama' ? this.#previous(req) : null;
+    const base = req.model.engine === 'wllama' ? this.#previous(req) : null;
     if (base) {
       const perMessage = TOKENS_PER_MESSAGE * (ratio ?? 2);
       const continued = continuePrompt(base, question, req.found, sourceTitle, {

@@ -16,7 +16,7 @@ import { languageName } from '../models/format';
 import { primaryLanguage, type Recommendation } from './recommend';
 
 export function preferBuiltIn(recommended: Recommendation, offer: BuiltInOffer, browserLanguage?: string): { model: AnswerModel; reason: string } {
-  if (offer.status !== 'available' || recommended.model.engine !== 'wllama') return recommended;
+  if (offer.status !== 'available' || recommended.model.engine === 'webllm') return recommended;
   const language = primaryLanguage(browserLanguage);
   if (!offer.model.languages.includes(language)) return recommended;
   const speaks = language === 'en' ? '' : `, supports ${languageName(language)}`;

@@ -50,12 +50,45 @@ function device(over: Partial<DeviceCapabilities> = {}): DeviceCapabilities {
 const noF16 = { ...realGpu, shaderF16: false, features: ['timestamp-query'] };
 
 describe('recommendLlm', () => {
-  it('runs a GGUF model on the CPU when WebGPU is only SwiftShader (a fallback adapter)', () => {
-    const { model, reason } = recommendLlm(catalog, device({ gpu: swiftShader }));
+  it('runs a GGUF model on the CPU when WebGPU is only SwiftShader (a fallback adapter); LFM2 has no ONNX build, so no fallback', () => {
+    const { model, reason, fallback } = recommendLlm(catalog, device({ gpu: swiftShader }));
     expect(model.engine).toBe('wllama');
     expect(model.paramsM).toBeLessThanOrEqual(1300);
     expect(reason).toMatch(/software/);
     expect(reason).toContain(model.name);
+    expect(fallback).toBeUndefined();
+  });
+
+  it('runs a CPU pick that has builds for both engines on the faster one measured, the other as fallback', () => {
+    // A catalog whose only CPU model is Qwen2.5 0.5B, which has a GGUF and an ONNX build.
+    const qwen = llm('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF').sourceUrl;
+    const onlyQwen = { ...catalog, models: catalog.models.filter((m) => m.kind !== 'llm' || m.engine === 'webllm' || m.sourceUrl === qwen) };
+    const { model, reason, fallback } = recommendLlm(onlyQwen, device({ gpu: swiftShader }));
+    // Qwen2.5 0.5B: ONNX Runtime measured faster in cpu-engine-table.ts.
+    expect(model.id).toBe('Qwen2.5-0.5B-Instruct-q8-ONNX');
+    expect(reason).toMatch(/ONNX Runtime, the faster CPU engine/);
+    expect(fallback?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+    // The same pick with a table that says llama.cpp is faster keeps the GGUF build.
+    const table = [{ sourceUrl: model.sourceUrl, threads: 2, figures: [
+      { engine: 'wllama' as const, quantization: 'Q4_K_M', firstTokenMs: 5_000, decodeTokensPerSecond: 20 },
+      { engine: 'transformers' as const, quantization: 'q8', firstTokenMs: 9_000, decodeTokensPerSecond: 10 },
+    ] }];
+    const other = recommendLlm(onlyQwen, device({ gpu: swiftShader }), 'en', table);
+    expect(other.model.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
+    expect(other.fallback?.id).toBe('Qwen2.5-0.5B-Instruct-q8-ONNX');
+  });
+
+  it('keeps the GGUF build where the ONNX one would not fit the memory, or where no ONNX build exists', () => {
+    expect(recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 1 })).fallback).toBeUndefined();
+    const twoGb = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }));
+    expect(twoGb.model.engine).toBe('wllama');
+    expect(twoGb.fallback).toBeUndefined();
+  });
+
+  it('runs on the GPU engine, with no CPU fallback, on a real GPU', () => {
+    const { model, fallback } = recommendLlm(catalog, device());
+    expect(model.engine).toBe('webllm');
+    expect(fallback).toBeUndefined();
   });
 
   it('runs a GGUF model when there is no WebGPU at all, the smallest on a 1 GB phone', () => {

@@ -13,11 +13,15 @@
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
 import { languageName } from '../models/format';
 import type { DeviceCapabilities } from './capabilities';
+import { chooseCpuEngine, type EngineTableRow } from './cpu-engine';
+import { CPU_ENGINE_TABLE } from './cpu-engine-table';
 
 export interface Recommendation {
   model: LlmModel;
   /** One sentence for the user: why this model. */
   reason: string;
+  /** On the CPU: the same model on the other CPU engine, loaded when this one fails to load. */
+  fallback?: LlmModel;
 }
 
 interface Tier {
@@ -137,7 +141,12 @@ function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
  * Pick the LLM for this device. Always returns a model of the catalog.
  * @returns the model and one sentence that tells the user why.
  */
-export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browserLanguage = 'en'): Recommendation {
+export function recommendLlm(
+  catalog: Catalog,
+  caps: DeviceCapabilities,
+  browserLanguage = 'en',
+  engineTable: readonly EngineTableRow[] = CPU_ENGINE_TABLE,
+): Recommendation {
   const tier = tierOf(caps);
   const language = primaryLanguage(browserLanguage);
   const memoryText = caps.deviceMemoryGB === null ? 'an unknown amount of memory' : `${caps.deviceMemoryGB} GB of memory`;
@@ -166,8 +175,16 @@ export function recommendLlm(catalog: Catalog, caps: DeviceCapabilities, browser
   // Nothing fits: the smallest CPU model is the one most likely to run at all (checkFits says why not).
   const pick = tierPick ?? [...wasm].sort((a, b) => a.memoryMB - b.memoryMB)[0];
   if (pick) {
+    // The same model may also be in the catalog for the other CPU engine: run it on the faster one.
+    const onCpu = [...wasm, ...listLlms(catalog, 'transformers')].filter((m) => fitsMemory(m, caps));
+    const choice = chooseCpuEngine(pick, onCpu, engineTable, caps.crossOriginIsolated ? caps.hardwareConcurrency : 1);
+    const engineNote = choice.why ? ` ${choice.why}` : '';
     const strength = tierPick ? strengthNote(pick, 'the strongest model that fits and is fast enough on a CPU') : '';
-    return { model: pick, reason: `${why}, so Hearth runs ${pick.name} on the CPU (${memoryText})${strength}${languageNote(pick, language)}.` };
+    return {
+      model: choice.model,
+      reason: `${why}, so Hearth runs ${choice.model.name} on the CPU${engineNote} (${memoryText})${strength}${languageNote(choice.model, language)}.`,
+      ...(choice.fallback ? { fallback: choice.fallback } : {}),
+    };
   }
   // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
   const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');

@@ -13,6 +13,8 @@ export interface StartingModel {
   model: LlmModel;
   /** One sentence for the person: their choice, or why this one. */
   reason: string;
+  /** A recommendation's same model on the other CPU engine, tried should this one fail to load. */
+  fallback?: LlmModel;
 }
 
 /** The catalog's LLM with this id (the catalog given already holds imported models), or undefined. */
@@ -25,5 +27,5 @@ export function startingModel(catalog: Catalog, caps: DeviceCapabilities, chosen
   if (chosen) return { model: chosen, reason: 'Your choice.' };
   const recommended = recommendLlm(catalog, caps, browserLanguage);
   if (!chosenId) return recommended;
-  return { model: recommended.model, reason: `The model chosen before (${chosenId}) is no longer in the catalog. ${recommended.reason}` };
+  return { ...recommended, reason: `The model chosen before (${chosenId}) is no longer in the catalog. ${recommended.reason}` };
 }

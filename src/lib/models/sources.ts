@@ -5,7 +5,7 @@
  * fetched (`.invalid` cannot resolve), so web-llm finds every file in its cache and works offline.
  */
 import type { Catalog, LlmModel, WebLlmModel } from '../catalog/types';
-import { modelFileUrl, webLlmLibUrl, webLlmModelUrl, wllamaModelUrl } from '../catalog/urls';
+import { modelFileUrl, onnxModelUrl, webLlmLibUrl, webLlmModelUrl, wllamaModelUrl } from '../catalog/urls';
 
 /** Ids of imported models start with this; catalog ids never do (the catalog's own convention). */
 export const LOCAL_ID_PREFIX = 'local-';
@@ -13,7 +13,7 @@ export const LOCAL_ID_PREFIX = 'local-';
 export const LOCAL_MLC_BASE = 'https://imported.hearth.invalid/';
 
 export interface ModelSource {
-  /** wllama: the GGUF URL (or `opfs:<id>`); web-llm: the folder ending in `/resolve/{revision}/`. */
+  /** wllama: the GGUF URL (or `opfs:<id>`); web-llm and transformers.js: the folder ending in `/resolve/{revision}/`. */
   modelUrl: string;
   /** web-llm only: the model library. */
   libUrl?: string;
@@ -46,5 +46,6 @@ export function sourceOf(model: LlmModel, catalog: Pick<Catalog, 'libBaseUrl'>, 
   if (model.engine === 'webllm') {
     return { modelUrl: webLlmModelUrl(modelBaseUrl, model), libUrl: webLlmLibUrl(catalog.libBaseUrl, model) };
   }
+  if (model.engine === 'transformers') return { modelUrl: onnxModelUrl(modelBaseUrl, model) };
   return { modelUrl: wllamaModelUrl(modelBaseUrl, model) };
 }

@@ -57,6 +57,8 @@ export class ModelState {
   #generation = 0;
   /** The user chose "load here too" for the current model. */
   #alongside = false;
+  /** The recommended model on the other CPU engine, tried once should the recommended one fail to load. */
+  #fallback: LlmModel | null = null;
 
   constructor(client: LlmClient, builtIn: BuiltInState) {
     this.#client = client;
@@ -72,8 +74,10 @@ export class ModelState {
     const language = globalThis.navigator?.language;
     const chosen = chosenId ? this.#find(chosenId) : undefined;
     // A stored choice the catalog no longer has falls back to the recommendation, which says so.
-    const picked = chosen ? { model: chosen, reason: 'Your choice.' } : preferBuiltIn(startingModel(this.catalog ?? catalog, caps, chosenId, language), this.#builtIn.offer, language);
+    const own = chosen ? null : startingModel(this.catalog ?? catalog, caps, chosenId, language);
+    const picked = own ? preferBuiltIn(own, this.#builtIn.offer, language) : { model: chosen!, reason: 'Your choice.' };
     this.#set(picked.model, picked.reason);
+    this.#fallback = own && picked.model === own.model ? (own.fallback ?? null) : null;
   }
 
   /**
@@ -173,6 +177,7 @@ export class ModelState {
 
   #set(model: AnswerModel, reason: string): void {
     this.#generation++;
+    this.#fallback = null;
     this.model = model;
     this.reason = reason;
     this.warning = this.fitsWarning(model);
@@ -265,6 +270,12 @@ export class ModelState {
       if (current()) this.status = 'ready';
     } catch (error) {
       const appErr = error instanceof AppError ? error : appError('MODEL_LOAD_FAILED', { detail: String(error) });
+      const fallback = this.#fallback;
+      if (fallback && current() && (appErr.code === 'MODEL_LOAD_FAILED' || appErr.code === 'OUT_OF_MEMORY')) {
+        // The engine itself failed (not the network, not a cancel): the same model on the other CPU engine.
+        this.#set(fallback, `${model.name} did not start here (${appErr.message}), so Hearth runs ${fallback.name} instead.`);
+        return this.#load(fallback, signal);
+      }
       if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current() && model.engine !== 'prompt-api') await this.#explainElsewhere(model);
       if (current()) {
         // A cancelled load is no failure: the model simply is not loaded (yet).

@@ -1,0 +1,148 @@
+/**
+ * The ONNX LLM engine on the generated tiny decoder (SmolLM2's layout, q4 and q8), loaded by
+ * transformers.js over HTTP from a mirror in hub layout — in Node it runs on onnxruntime-node, in
+ * the app on onnxruntime-web (e2e/onnx-llm.spec.ts). Token counts, stop, abort and errors.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_DECODER } from '../../scripts/models/decoder-specs';
+import { Mirror } from '../../scripts/models/mirror';
+import { runTarget } from '../../scripts/models/run-targets';
+import { serveDirectory, type StaticServer } from '../../scripts/models/static-server';
+import { tinyDecoderTarget } from '../../scripts/models/target-decoders';
+import type { OnnxLlmModel } from '../../src/lib/catalog/types';
+import { AppError } from '../../src/lib/errors';
+import type { ChatMessage, LoadPayload } from '../llm.protocol';
+import type { OnnxHub } from './onnx-hub';
+import { OnnxLlmEngine } from './onnx-llm';
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-onnx-llm-'));
+const root = join(dir, 'mirror');
+let server: StaticServer;
+
+/** The Node hub: files from the test server, cached on disk (onnxruntime-node opens a path), 1 thread. */
+const nodeHub: OnnxHub = ({ model }) => {
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  env.remoteHost = server.url;
+  env.remotePathTemplate = '{model}/resolve/{revision}/';
+  env.useFSCache = true;
+  env.cacheDir = join(dir, 'cache');
+  return { device: 'cpu', modelId: model.repo, sessionOptions: { intraOpNumThreads: 1 } };
+};
+
+const record = (dtype: 'q4' | 'q8', repo = TINY_DECODER.repo): OnnxLlmModel => ({
+  id: `tiny-decoder-${dtype}`, name: 'tiny decoder', kind: 'llm', engine: 'transformers', repo, revision: 'main',
+  quantization: dtype, downloadSizeMB: 1, memoryMB: 16, contextLength: 2048, requiredFeatures: [], license: 'mit',
+  sourceUrl: 'https://example.org/', dtype,
+});
+const payload = (model: OnnxLlmModel, contextWindow?: number): LoadPayload => ({
+  model, modelUrl: `${server.url}${model.repo}/resolve/main/`, threads: 1, ...(contextWindow ? { contextWindow } : {}),
+});
+const messages: ChatMessage[] = [{ role: 'user', content: 'Tell me about the water in winter.' }];
+const noProgress = () => {};
+const never = new AbortController().signal;
+
+beforeAll(async () => {
+  const report = await runTarget(tinyDecoderTarget, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
+  expect(report.problems).toEqual([]);
+  server = await serveDirectory(root);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(['q4', 'q8'] as const)('ONNX LLM engine, tiny decoder %s', (dtype) => {
+  const engine = new OnnxLlmEngine(nodeHub);
+
+  beforeAll(async () => {
+    const result = await engine.load(payload(record(dtype)), noProgress, never);
+    expect(result).toEqual({ modelId: `tiny-decoder-${dtype}`, engine: 'transformers', contextLength: 2048 });
+  }, 30_000);
+  afterAll(() => engine.unload());
+
+  it(`fetched onnx/${dtype === 'q4' ? 'model_q4' : 'model_quantized'}.onnx from the mirror`, () => {
+    expect(server.requested).toContain(`/${TINY_DECODER.repo}/resolve/main/${dtype === 'q4' ? 'onnx/model_q4.onnx' : 'onnx/model_quantized.onnx'}`);
+  });
+
+  it('generates exactly maxTokens tokens, streams the text it returns, and counts the chat-template prompt', async () => {
+    const pieces: string[] = [];
+    const result = await engine.generate({ messages, maxTokens: 12, temperature: 0 }, (t) => pieces.push(t), never);
+    const tokenizer = await AutoTokenizer.from_pretrained(TINY_DECODER.repo);
+    const prompt = tokenizer.apply_chat_template(messages, { add_generation_prompt: true, return_tensor: false, return_dict: false }) as number[];
+    expect(result.stats.promptTokens).toBe(prompt.length);
+    expect(result.stats.completionTokens).toBe(12);
+    expect(result.finishReason).toBe('length');
+    expect(pieces.join('')).toBe(result.text);
+    expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic at temperature 0', async () => {
+    const a = await engine.generate({ messages, maxTokens: 8, temperature: 0 }, () => {}, never);
+    const b = await engine.generate({ messages, maxTokens: 8, temperature: 0 }, () => {}, never);
+    expect(b.text).toBe(a.text);
+  });
+
+  it('stops within a token of Stop and returns the text so far', async () => {
+    const controller = new AbortController();
+    let pieces = 0;
+    const result = await engine.generate({ messages, maxTokens: 200, temperature: 0.7 }, () => {
+      if (++pieces === 2) controller.abort();
+    }, controller.signal);
+    expect(result.finishReason).toBe('aborted');
+    expect(pieces).toBe(2);
+    // The piece that triggered Stop may hold a few tokens (whole words); at most one more is sampled.
+    expect(result.stats.completionTokens).toBeLessThan(20);
+  });
+
+  it('stops when another thread sets the shared stop flag', async () => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    let pieces = 0;
+    const result = await engine.generate({ messages, maxTokens: 200, temperature: 0.7 }, () => {
+      if (++pieces === 1) Atomics.store(flag, 0, 1);
+    }, never, flag);
+    expect(result.finishReason).toBe('aborted');
+    expect(pieces).toBe(1);
+    expect(result.stats.completionTokens).toBeLessThan(20);
+  });
+
+  it('answers an already-aborted request with nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await engine.generate({ messages, maxTokens: 10, temperature: 0 }, () => {}, controller.signal);
+    expect(result).toMatchObject({ text: '', finishReason: 'aborted', stats: { completionTokens: 0 } });
+  });
+});
+
+describe('ONNX LLM engine errors', () => {
+  it('refuses a prompt longer than the context window with PROMPT_TOO_LONG', async () => {
+    const engine = new OnnxLlmEngine(nodeHub);
+    await engine.load(payload(record('q4'), 16), noProgress, never);
+    const error = await engine.generate({ messages, maxTokens: 4, temperature: 0 }, () => {}, never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('PROMPT_TOO_LONG');
+    await engine.unload();
+  }, 30_000);
+
+  it('reports a model missing from the mirror as MODEL_FILE_NOT_FOUND', async () => {
+    const engine = new OnnxLlmEngine(nodeHub);
+    const error = await engine.load(payload(record('q4', 'hearth-test/no-such-decoder')), noProgress, never).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('MODEL_FILE_NOT_FOUND');
+    expect(engine.isLoaded()).toBe(false);
+  });
+
+  it('is unloaded by unload and refuses to generate after', async () => {
+    const engine = new OnnxLlmEngine(nodeHub);
+    await engine.load(payload(record('q8')), noProgress, never);
+    expect(engine.isLoaded()).toBe(true);
+    await engine.unload();
+    expect(engine.isLoaded()).toBe(false);
+    const error = await engine.generate({ messages, maxTokens: 4, temperature: 0 }, () => {}, never).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('GENERATION_FAILED');
+  }, 30_000);
+});
