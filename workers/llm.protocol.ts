@@ -94,6 +94,9 @@ export interface GenerateResult {
   text: string;
   finishReason: FinishReason;
   stats: GenerationStats;
+  /** The engine lets go of this prompt right after the answer (the CPU engine restarts to give memory
+   *  back): a follow-up cannot be read on top of it, so it is built afresh. */
+  cacheCleared?: true;
 }
 
 /** A model and where its files come from (what `load` gets, without the runtime options). */

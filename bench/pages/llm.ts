@@ -22,7 +22,7 @@ export interface AnswerTiming {
 }
 
 /** Generates, timing the first token as the page sees it. */
-async function timedAnswer(messages: ChatMessage[], maxTokens: number, temperature: number): Promise<AnswerTiming & { text: string; reusedTokens: number }> {
+async function timedAnswer(messages: ChatMessage[], maxTokens: number, temperature: number): Promise<AnswerTiming & { text: string; reusedTokens: number; cacheCleared: boolean }> {
   const t0 = performance.now();
   let first = 0;
   const result = await client.call('generate', { messages, maxTokens, temperature }, { onEvent: () => (first ||= performance.now()) });
@@ -34,6 +34,7 @@ async function timedAnswer(messages: ChatMessage[], maxTokens: number, temperatu
     promptTokens: stats.promptTokens,
     completionTokens: stats.completionTokens,
     reusedTokens: stats.reusedTokens ?? 0,
+    cacheCleared: result.cacheCleared === true,
     text: result.text,
   };
 }

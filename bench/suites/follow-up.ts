@@ -65,7 +65,13 @@ export const followUpSuite: Suite = {
         // The follow-up finds two new passages and two the first prompt had.
         const secondFound = renumber([...passages(sentences, 2, r * 10 + 5), ...firstFound.slice(0, 2)]);
         const q2 = `(${r}) And what about the second one?`;
-        const a1 = await page.call('answerMessages', first.messages, ANSWER_TOKENS);
+        let a1 = await page.call('answerMessages', first.messages, ANSWER_TOKENS);
+        // The engine restarted after it to give memory back (the app then builds the follow-up afresh):
+        // read the first prompt into the new engine, so the follow-up measures a continuation.
+        if (a1.cacheCleared) {
+          ctx.log(`  rep ${r + 1}: the engine restarted after the first answer; it is asked again`);
+          a1 = await page.call('answerMessages', first.messages, ANSWER_TOKENS);
+        }
         const base = sentPrompt(first.messages, q1, a1.text, model.id, sources);
         const next = continuePrompt(base, q2, secondFound, title, { maxPromptChars: promptBudget(Math.min(model.contextLength, 4096), ANSWER_TOKENS, 'wllama').maxPromptChars, maxNewChars: BUDGET_CHARS });
         if (!next) throw new Error('the follow-up did not fit the window: the suite needs smaller passages');

@@ -143,12 +143,11 @@ export class WllamaEngine implements LlmEngine {
   async generate(request: GeneratePayload, onToken: (text: string) => void, signal: AbortSignal): Promise<GenerateResult> {
     await this.#restarting;
     const result = await this.#generate(request, onToken, signal);
-    if (this.#meter?.shouldRestart()) {
-      this.#restarting = this.#restart().finally(() => {
-        this.#restarting = null;
-      });
-    }
-    return result;
+    if (!this.#meter?.shouldRestart()) return result;
+    this.#restarting = this.#restart().finally(() => {
+      this.#restarting = null;
+    });
+    return { ...result, cacheCleared: true };
   }
 
   /**

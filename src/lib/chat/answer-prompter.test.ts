@@ -20,7 +20,7 @@ describe('AnswerPrompter', () => {
     const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1), source('b', 2)]);
     const [fresh] = [...prompter.attempts(first)];
     expect(fresh?.base).toBeUndefined();
-    prompter.answered(first, fresh!, 'Molten rock [1].', 400);
+    prompter.answered(first, fresh!, 'Molten rock [1].', { promptTokens: 400 });
 
     const messages: ChatMessageRecord[] = [...first.messages, { role: 'assistant', content: 'Molten rock [1].', status: 'done', kind: 'answer' }, { role: 'user', content: 'And ash?' }];
     const attempts = [...prompter.attempts(request(messages, [source('c', 1), source('a', 2)]))];
@@ -47,7 +47,7 @@ describe('AnswerPrompter', () => {
     const answeredBy = (model: typeof CPU) => {
       const prompter = new AnswerPrompter();
       const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1)], model);
-      prompter.answered(first, [...prompter.attempts(first)][0]!, 'Molten rock [1].', 400);
+      prompter.answered(first, [...prompter.attempts(first)][0]!, 'Molten rock [1].', { promptTokens: 400 });
       return prompter;
     };
     const follow = (answer: string): ChatMessageRecord[] => [
@@ -55,12 +55,12 @@ describe('AnswerPrompter', () => {
       { role: 'assistant', content: answer, status: 'done', kind: 'answer' },
       { role: 'user', content: 'And ash?' },
     ];
-    expect([...answeredBy(GPU).attempts(request(follow('Molten rock [1].'), [source('b', 1)], GPU))][0]?.base).toBeUndefined();
+    expect([...answeredBy(GPU).attempts(request(follow('Molten rock [1].'), [source('b', 1), source('a', 2)], GPU))][0]?.base).toBeUndefined();
     const prompter = answeredBy(CPU);
-    expect([...prompter.attempts(request(follow('A regenerated answer.'), [source('b', 1)]))][0]?.base).toBeUndefined();
-    expect([...prompter.attempts(request(follow('Molten rock [1].'), [source('b', 1)]))][0]?.base).toBeDefined();
+    expect([...prompter.attempts(request(follow('A regenerated answer.'), [source('b', 1), source('a', 2)]))][0]?.base).toBeUndefined();
+    expect([...prompter.attempts(request(follow('Molten rock [1].'), [source('b', 1), source('a', 2)]))][0]?.base).toBeDefined();
     prompter.forgetDocument('doc');
-    expect([...prompter.attempts(request(follow('Molten rock [1].'), [source('b', 1)]))][0]?.base).toBeUndefined();
+    expect([...prompter.attempts(request(follow('Molten rock [1].'), [source('b', 1), source('a', 2)]))][0]?.base).toBeUndefined();
   });
 
   it('builds the prompt afresh when the continuation has no room for a passage the fresh prompt has', () => {
@@ -69,12 +69,30 @@ describe('AnswerPrompter', () => {
     const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1)], small);
     const [fresh] = [...prompter.attempts(first)];
     const longAnswer = 'Molten rock, told at length. '.repeat(60);
-    prompter.answered(first, fresh!, longAnswer, 300);
+    prompter.answered(first, fresh!, longAnswer, { promptTokens: 300 });
     const messages: ChatMessageRecord[] = [...first.messages, { role: 'assistant', content: longAnswer, status: 'done', kind: 'answer' }, { role: 'user', content: 'And ash?' }];
     // The old passage ranks first, the new one second: the previous prompt and its long answer leave no room for it.
     const [attempt] = [...prompter.attempts(request(messages, [source('a', 1), source('b', 2)], small))];
     expect(attempt?.base).toBeUndefined();
     expect(attempt?.sources.map((s) => s.chunkId)).toEqual(['a', 'b']);
+  });
+
+  it('does not continue a prompt the engine let go of, nor one whose new part is most of a fresh prompt', () => {
+    const follow: ChatMessageRecord[] = [
+      { role: 'user', content: 'What is lava?' },
+      { role: 'assistant', content: 'Molten rock [1].', status: 'done', kind: 'answer' },
+      { role: 'user', content: 'And ash?' },
+    ];
+    const first = request([follow[0]!], [source('a', 1), source('b', 2)]);
+    const cleared = new AnswerPrompter();
+    cleared.answered(first, [...cleared.attempts(first)][0]!, 'Molten rock [1].', { promptTokens: 400, cacheCleared: true });
+    expect([...cleared.attempts(request(follow, [source('c', 1), source('a', 2)]))][0]?.base).toBeUndefined();
+
+    const kept = new AnswerPrompter();
+    kept.answered(first, [...kept.attempts(first)][0]!, 'Molten rock [1].', { promptTokens: 400 });
+    // One new passage of two: continued. Two new of two: the new part is the whole fresh prompt, so afresh.
+    expect([...kept.attempts(request(follow, [source('c', 1), source('a', 2)]))][0]?.base).toBeDefined();
+    expect([...kept.attempts(request(follow, [source('c', 1), source('d', 2)]))][0]?.base).toBeUndefined();
   });
 
   it('budgets with the characters per token the engine reported', () => {
@@ -84,7 +102,7 @@ describe('AnswerPrompter', () => {
     const before = [...prompter.attempts(req)][0]!;
     // The engine counted one token per character: the next prompt must be about half as long.
     const chars = before.messages.reduce((n, m) => n + m.content.length, 0);
-    prompter.answered(req, before, 'An answer.', chars);
+    prompter.answered(req, before, 'An answer.', { promptTokens: chars });
     const after = [...prompter.attempts(req)][0]!;
     expect(after.sources.length).toBeLessThan(before.sources.length);
   });

@@ -84,6 +84,11 @@ export class SentPrompts {
     while (this.#byKey.size > SentPrompts.KEEP) this.#byKey.delete(this.#byKey.keys().next().value as string);
   }
 
+  /** The engine no longer holds the prompt of the answer at `replyIndex`. */
+  forget(conversationId: string, replyIndex: number): void {
+    this.#byKey.delete(`${conversationId}:${replyIndex}`);
+  }
+
   /** The prompt of the answer at `replyIndex`, if that question and answer are still as they were sent. */
   find(conversationId: string, replyIndex: number, question: string | undefined, answer: string | undefined, modelId: string): SentPrompt | null {
     const sent = this.#byKey.get(`${conversationId}:${replyIndex}`);

@@ -21,7 +21,7 @@ export async function streamAnswer(
   sampling: Sampling,
   reply: Pick<ChatMessageRecord, 'content' | 'thinking' | 'stats'>,
   signal: AbortSignal,
-): Promise<{ promptTokens: number }> {
+): Promise<{ promptTokens: number; cacheCleared: boolean }> {
   const text = new ReplyText(reply);
   let pending = '';
   let frame = 0;
@@ -48,7 +48,7 @@ export async function streamAnswer(
     text.finish(result.text);
     const { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, reusedTokens } = result.stats;
     reply.stats = { firstTokenMs, tokensPerSecond, completionTokens, promptTokens, ...(reusedTokens !== undefined ? { reusedTokens } : {}) };
-    return { promptTokens };
+    return { promptTokens, cacheCleared: result.cacheCleared === true };
   } catch (error) {
     // Stopped or failed: what was streamed stays, with nothing held back as a cut tag.
     text.finish();

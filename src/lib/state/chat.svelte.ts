@@ -265,7 +265,7 @@ export class ChatState {
       reply.sources = attempt.sources;
       try {
         const read = await streamAnswer(this.#deps.llm, attempt.messages, { maxTokens: attempt.maxTokens, temperature, topP }, reply, signal);
-        this.#prompter.answered(request, attempt, reply.content, read.promptTokens);
+        this.#prompter.answered(request, attempt, reply.content, read);
         return;
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'PROMPT_TOO_LONG') || reply.content) throw error;
