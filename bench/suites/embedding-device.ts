@@ -18,22 +18,10 @@ import type { EmbedDevice, EmbedDtype } from '../pages/embedding.worker';
 import { median } from '../stats';
 import { skip, type Suite } from '../suite';
 import { MINILM_DIR, MINILM_FILES, requireMirrorFiles } from './models';
+import { cosine } from '../../src/lib/core/cosine';
 
 const NAME = 'embedding-device';
 const TINY_DIR = `${TINY_BERT.repo}/resolve/main`;
-
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  a.forEach((x, i) => {
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  });
-  return dot / Math.sqrt(na * nb);
-}
 
 export const embeddingDeviceSuite: Suite = {
   name: NAME,

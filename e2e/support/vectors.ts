@@ -36,15 +36,4 @@ export async function storedPassages(page: Page, docName: string): Promise<Store
   }, docName);
 }
 
-export function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  a.forEach((x, i) => {
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  });
-  return dot / Math.sqrt(na * nb);
-}
+export { cosine } from '../../src/lib/core/cosine';
