@@ -1,0 +1,23 @@
+/**
+ * The one message catalog: every text of the interface, by key, in every language Hearth ships.
+ * English is the source; each other language must give every key (the types say so), so a missing
+ * translation is a build error, not a gap on screen. Each area has one file per language: add a key
+ * to `en/<area>.ts` and the same key to `de/`, `fr/` and `es/`.
+ */
+import { common as deCommon } from './de/common';
+import { common as enCommon } from './en/common';
+import { common as esCommon } from './es/common';
+import { common as frCommon } from './fr/common';
+import type { Locale } from './locales';
+
+const en = { ...enCommon };
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
+  en,
+  de: { ...deCommon },
+  fr: { ...frCommon },
+  es: { ...esCommon },
+};
