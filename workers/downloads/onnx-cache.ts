@@ -10,6 +10,7 @@ import { appError, AppError } from '../../src/lib/errors';
 import { describeError, httpStatusError } from '../engines/errors';
 import { onnxModelFiles } from '../engines/onnx-files';
 import { checkRoom, estimateStorage } from './quota';
+import { countingStream } from './counting-stream';
 
 /** transformers.js' default `env.cacheKey`. */
 export const TRANSFORMERS_CACHE = 'transformers-cache';
@@ -91,18 +92,10 @@ async function fetchIntoCache(cache: Cache, url: string, onBytes: (n: number) =>
   const status = httpStatusError(url, response.status);
   if (status) throw status;
   if (!response.body) throw appError('MODEL_DOWNLOAD_FAILED', { detail: `${url}: empty response` });
-  let counted = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      counted += chunk.byteLength;
-      onBytes(counted);
-      controller.enqueue(chunk);
-    },
-  });
   const headers: Record<string, string> = { 'Content-Type': response.headers.get('Content-Type') ?? 'application/octet-stream' };
   const length = response.headers.get('Content-Length');
   if (length) headers['Content-Length'] = length;
-  await cache.put(url, new Response(response.body.pipeThrough(counter), { headers }));
+  await cache.put(url, new Response(response.body.pipeThrough(countingStream(onBytes)), { headers }));
 }
 
 function storeError(error: unknown, name: string, signal: AbortSignal): AppError {

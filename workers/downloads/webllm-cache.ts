@@ -8,6 +8,7 @@
 import { appError, AppError } from '../../src/lib/errors';
 import { describeError, httpStatusError } from '../engines/errors';
 import { checkRoom, estimateStorage } from './quota';
+import { countingStream } from './counting-stream';
 
 export const WEBLLM_CACHES = { config: 'webllm/config', model: 'webllm/model', wasm: 'webllm/wasm' } as const;
 export const CONFIG_FILE = 'mlc-chat-config.json';
@@ -174,16 +175,8 @@ async function fetchIntoCache(cache: Cache, url: string, onBytes: (n: number) =>
   const status = httpStatusError(url, response.status);
   if (status) throw status;
   if (!response.body) throw appError('MODEL_DOWNLOAD_FAILED', { detail: `${url}: empty response` });
-  let counted = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      counted += chunk.byteLength;
-      onBytes(counted);
-      controller.enqueue(chunk);
-    },
-  });
   const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
-  await cache.put(url, new Response(response.body.pipeThrough(counter), { headers: { 'Content-Type': type } }));
+  await cache.put(url, new Response(response.body.pipeThrough(countingStream(onBytes)), { headers: { 'Content-Type': type } }));
 }
 
 function storeError(error: unknown, what: string): AppError {
