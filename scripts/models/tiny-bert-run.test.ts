@@ -13,6 +13,7 @@ import { runTarget } from './run-targets.ts';
 import { TINY_BERT } from './specs.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 import { tinyBertTarget } from './target-tiny-bert.ts';
+import { useNodeHub } from './node-hub.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-tiny-bert-'));
 const root = join(dir, 'mirror');
@@ -24,13 +25,7 @@ beforeAll(async () => {
   const report = await runTarget(tinyBertTarget, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
   expect(report.problems).toEqual([]);
   server = await serveDirectory(root);
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
-  env.remoteHost = server.url;
-  env.remotePathTemplate = '{model}/resolve/{revision}/';
-  // In Node, transformers.js hands onnxruntime-node a file path, so it needs a file cache: keep it in the temp dir.
-  env.useFSCache = true;
-  env.cacheDir = join(dir, 'cache');
+  useNodeHub(server.url, join(dir, 'cache'));
   extract = await pipeline('feature-extraction', TINY_BERT.repo, { dtype: 'fp32' });
 }, 30_000);
 

@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  AutoModelForSequenceClassification, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor,
+  AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Tensor,
 } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mirror } from './mirror.ts';
 import { runTarget } from './run-targets.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 import { TINY_RERANKER, tinyRerankerTarget } from './target-tiny-reranker.ts';
+import { useNodeHub } from './node-hub.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-tiny-reranker-'));
 const root = join(dir, 'mirror');
@@ -24,13 +25,7 @@ beforeAll(async () => {
   const report = await runTarget(tinyRerankerTarget, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
   expect(report.problems).toEqual([]);
   server = await serveDirectory(root);
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
-  env.remoteHost = server.url;
-  env.remotePathTemplate = '{model}/resolve/{revision}/';
-  // In Node, transformers.js hands onnxruntime-node a file path, so it needs a file cache.
-  env.useFSCache = true;
-  env.cacheDir = join(dir, 'cache');
+  useNodeHub(server.url, join(dir, 'cache'));
   tokenizer = await AutoTokenizer.from_pretrained(TINY_RERANKER.repo);
   model = await AutoModelForSequenceClassification.from_pretrained(TINY_RERANKER.repo, { dtype: 'fp32' });
 }, 30_000);

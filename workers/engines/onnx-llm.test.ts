@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AutoTokenizer, env } from '@huggingface/transformers';
+import { AutoTokenizer } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_DECODER } from '../../scripts/models/decoder-specs';
 import { Mirror } from '../../scripts/models/mirror';
@@ -18,6 +18,7 @@ import { AppError } from '../../src/lib/errors';
 import type { ChatMessage, LoadPayload } from '../llm.protocol';
 import type { OnnxHub } from './onnx-hub';
 import { OnnxLlmEngine } from './onnx-llm';
+import { useNodeHub } from '../../scripts/models/node-hub';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-onnx-llm-'));
 const root = join(dir, 'mirror');
@@ -25,12 +26,7 @@ let server: StaticServer;
 
 /** The Node hub: files from the test server, cached on disk (onnxruntime-node opens a path), 1 thread. */
 const nodeHub: OnnxHub = ({ model }) => {
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
-  env.remoteHost = server.url;
-  env.remotePathTemplate = '{model}/resolve/{revision}/';
-  env.useFSCache = true;
-  env.cacheDir = join(dir, 'cache');
+  useNodeHub(server.url, join(dir, 'cache'));
   return { device: 'cpu', modelId: model.repo, sessionOptions: { intraOpNumThreads: 1 } };
 };
 

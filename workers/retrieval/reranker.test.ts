@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RerankerModel } from '../../src/lib/catalog/types';
 import { Mirror } from '../../scripts/models/mirror.ts';
@@ -13,6 +12,7 @@ import { runTarget } from '../../scripts/models/run-targets.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/models/static-server.ts';
 import { TINY_RERANKER, tinyRerankerTarget } from '../../scripts/models/target-tiny-reranker.ts';
 import { Reranker } from './reranker';
+import { useNodeHub } from '../../scripts/models/node-hub.ts';
 
 const record: RerankerModel = {
   id: 'tiny-reranker', name: 'Tiny reranker (test)', kind: 'reranker', engine: 'transformers', repo: TINY_RERANKER.repo,
@@ -29,12 +29,7 @@ beforeAll(async () => {
   const report = await runTarget(tinyRerankerTarget, { mirror: new Mirror(join(dir, 'mirror')), sharedDir: null, log: () => {} }, false);
   expect(report.problems).toEqual([]);
   server = await serveDirectory(join(dir, 'mirror'));
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
-  env.remoteHost = server.url;
-  env.remotePathTemplate = '{model}/resolve/{revision}/';
-  env.useFSCache = true;
-  env.cacheDir = join(dir, 'cache');
+  useNodeHub(server.url, join(dir, 'cache'));
   reranker = await Reranker.fromPretrained(record, { device: 'cpu', onProgress: (p) => progressFiles.add(p.file) });
 }, 30_000);
 
