@@ -17,7 +17,7 @@
 import { SPACELESS_SCRIPT, segmentWords } from './segment';
 import { stemEnglish } from './stem-english';
 import { EXTENDED_STOP_WORDS, LUCENE_STOP_WORDS } from './stopwords';
-import { vietnameseTerm } from './vietnamese';
+import { cjkBigrams, foldLatin, normalize } from './text-fold';
 import {
   ASCII_SPLITTABLE,
   CASE_BOUNDARY,
@@ -78,20 +78,13 @@ export interface AnalyzerOptions {
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019\u2010-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
 /** TOKEN without the hyphen joins: the fast path puts hyphenated words back together itself. */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['\u2019]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
-/** Invisible, but it splits words in text extracted from PDFs ("docu\u00adment"). */
-const SOFT_HYPHEN = /\u00ad/g;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc]/u;
 const CJK_OR_OTHER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc]+|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc]+/gu;
-const LATIN = /\p{sc=Latin}/u;
-const LATIN_WITH_MARKS = /(\p{sc=Latin})\p{M}+/gu;
 const STEMMABLE = /^[a-z']+$/;
 /** Lowercased tokens with nothing to split: most of any English text. */
 const PLAIN_LOWER = /^(?:[a-z]+|[0-9]+(?:[.,][0-9]+)*)$/;
 /** Original-case tokens with nothing to split. */
 const PLAIN_ASCII = /^(?:[A-Z]?[a-z]+|[0-9]+)$/;
-/** Latin letters that carry no decomposable diacritic but that people type without one. */
-const LATIN_FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-const LATIN_FOLD_RE = /[ßæœøłđðþı]/g;
 /** Longer "words" are hashes, base64 or URLs glued together: never useful terms, and they bloat the index. */
 const MAX_TOKEN_LENGTH = 64;
 const STEM_CACHE_LIMIT = 100_000;
@@ -110,42 +103,6 @@ function stopSet(choice: AnalyzerOptions['stopWords']): ReadonlySet<string> {
   if (choice === 'lucene') return new Set(LUCENE_STOP_WORDS);
   if (choice === undefined || choice === 'extended') return new Set(EXTENDED_STOP_WORDS);
   return new Set(choice);
-}
-
-/**
- * Fold diacritics on Latin letters only: "café" → "cafe", but Cyrillic "й" stays "й", and
- * Vietnamese words keep their marks (vietnamese.ts has the rule and its trade-off).
- * Non-ASCII lowercase input only.
- */
-function foldLatin(token: string): string {
-  const t = token.replace(/\u2019/g, "'");
-  if (!LATIN.test(t)) return t;
-  const vi = vietnameseTerm(t);
-  if (vi !== null) return vi;
-  const folded = t.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
-  return folded.replace(LATIN_FOLD_RE, (c) => LATIN_FOLD[c] ?? c);
-}
-
-/**
- * NFKC (full-width forms, ligatures, compatibility characters), minus two things it breaks: it
- * splits Thai and Lao SARA AM (ำ, ຳ) into nikhahit + sara aa, which the segmenter's dictionary does
- * not know ("จำนวน" would become "จํา" + "นวน"), so they are put back; and soft hyphens go.
- */
-function normalize(text: string): string {
-  let t = text.normalize('NFKC');
-  if (t.includes('\u0e4d\u0e32')) t = t.replaceAll('\u0e4d\u0e32', '\u0e33');
-  if (t.includes('\u0ecd\u0eb2')) t = t.replaceAll('\u0ecd\u0eb2', '\u0eb3');
-  return t.includes('\u00ad') ? t.replace(SOFT_HYPHEN, '') : t;
-}
-
-/** Overlapping bigrams of a CJK run ("東京都" → "東京", "京都"); a lone character is its own term. */
-function cjkBigrams(run: string, out: string[]): void {
-  const chars = Array.from(run);
-  if (chars.length === 1) {
-    out.push(chars[0] as string);
-    return;
-  }
-  for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
