@@ -1,0 +1,32 @@
+/**
+ * An init script that records when the question box is usable: the first moment (performance.now(),
+ * i.e. ms since navigation start) a visible, enabled, focusable <textarea> is in the page, plus the
+ * URLs the page itself (not its workers) had requested by then, from Resource Timing.
+ */
+export interface ProbeResult {
+  readyAt: number;
+  /** Epoch ms of readyAt (performance.timeOrigin + readyAt), to compare with request times. */
+  readyEpoch: number;
+  pageUrls: string[];
+}
+
+declare global {
+  interface Window {
+    __hearthQuestionReady?: ProbeResult;
+  }
+}
+
+export const QUESTION_PROBE = `(() => {
+  const usable = () => [...document.querySelectorAll('textarea')].some((el) =>
+    !el.disabled && !el.readOnly && el.tabIndex >= 0 && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+  const record = () => {
+    if (window.__hearthQuestionReady || !usable()) return false;
+    const readyAt = performance.now();
+    const pageUrls = performance.getEntriesByType('resource').filter((e) => e.startTime <= readyAt).map((e) => e.name);
+    window.__hearthQuestionReady = { readyAt, readyEpoch: performance.timeOrigin + readyAt, pageUrls: [location.href, ...pageUrls] };
+    performance.mark('hearth:question-ready');
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'readonly', 'hidden', 'class', 'style'] });
+})();`;
