@@ -40,10 +40,15 @@ export async function measureFirstScreen(browser: Browser, appUrl: string, initS
     await page.goto(appUrl);
     const handle = await page.waitForFunction(() => window.__hearthQuestionReady, null, { timeout: 120_000, polling: 50 });
     const probe = (await handle.jsonValue()) as ProbeResult;
-    // Requests started before the box was usable may still be arriving.
+    // Requests started before the box was usable may still be arriving (and Resource Timing lists a request once it is done).
     await page.waitForTimeout(1000);
+    // The page's own requests: its Resource Timing (a worker's requests are on the worker's timeline).
+    const pageUrls = await page.evaluate(
+      (readyAt) => [location.href, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= readyAt).map((e) => e.name)],
+      probe.readyAt,
+    );
     const responses = (await Promise.all(pending)).filter((r): r is LoadedResponse => r !== null);
-    return { ...summarizeFirstScreen(responses, probe.readyEpoch, probe.pageUrls, new URL(appUrl).origin), readyMs: probe.readyAt };
+    return { ...summarizeFirstScreen(responses, probe.readyEpoch, pageUrls, new URL(appUrl).origin), readyMs: probe.readyAt };
   } finally {
     await context.close();
   }

@@ -1,13 +1,11 @@
 /**
  * An init script that records when the question box is usable: the first moment (performance.now(),
- * i.e. ms since navigation start) a visible, enabled, focusable <textarea> is in the page, plus the
- * URLs the page itself (not its workers) had requested by then, from Resource Timing.
+ * i.e. ms since navigation start) a visible, enabled, focusable <textarea> is in the page.
  */
 export interface ProbeResult {
   readyAt: number;
   /** Epoch ms of readyAt (performance.timeOrigin + readyAt), to compare with request times. */
   readyEpoch: number;
-  pageUrls: string[];
 }
 
 declare global {
@@ -22,8 +20,7 @@ export const QUESTION_PROBE = `(() => {
   const record = () => {
     if (window.__hearthQuestionReady || !usable()) return false;
     const readyAt = performance.now();
-    const pageUrls = performance.getEntriesByType('resource').filter((e) => e.startTime <= readyAt).map((e) => e.name);
-    window.__hearthQuestionReady = { readyAt, readyEpoch: performance.timeOrigin + readyAt, pageUrls: [location.href, ...pageUrls] };
+    window.__hearthQuestionReady = { readyAt, readyEpoch: performance.timeOrigin + readyAt };
     performance.mark('hearth:question-ready');
     return true;
   };
