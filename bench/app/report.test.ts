@@ -35,7 +35,7 @@ const report: AppReport = {
     {
       preset: 'mobile',
       scores: { performance: 79, accessibility: 95, 'best-practices': 100 },
-      failing: [{ category: 'accessibility', id: 'color-contrast', title: 'Contrast', score: 0, weight: 7, items: ['button.ghost | x'] }],
+      failing: [{ category: 'accessibility', id: 'color-contrast', title: 'Contrast', score: 0, weight: 7, items: ['button.ghost | x', 'http://127.0.0.1:40163/assets/index-X.js (could save 62 KiB of 119 KiB)'] }],
       warnings: [],
     },
   ],
@@ -56,6 +56,7 @@ describe('renderAppReport', () => {
     expect(md).toContain('docx.js ×2');
     expect(md).toContain('- accessibility · `color-contrast` (score 0, weight 7): Contrast');
     expect(md).toContain('  - button.ghost \\| x');
+    expect(md).toContain('  - /assets/index-X.js (could save 62 KiB of 119 KiB)');
     expect(md).toContain('(app) 0.3 KiB (75 %), marked 0.1 KiB (25 %)');
     expect(md).toContain('Load average (1/5/15 min; 2 cores) start 3.10 / 2.00 / 1.00');
   });

@@ -43,6 +43,8 @@ export const kib = (n: number) => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} 
 export const mib = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**MISSED**');
 const shortUrl = (url: string) => url.replace(/^https?:\/\/[^/]+\//u, '');
+/** The run's localhost origins (a new port each run) left out of URLs, so reports differ only in what changed. */
+const localPaths = (text: string) => text.replace(/https?:\/\/(127\.0\.0\.1|localhost):\d+\//gu, '/');
 
 function firstScreen(r: AppReport): string[] {
   const f = r.firstScreen;
@@ -116,7 +118,7 @@ function lighthouse(r: AppReport): string[] {
     if (!l.failing.length) lines.push('- none');
     for (const a of l.failing) {
       lines.push(`- ${a.category} · \`${a.id}\` (score ${a.score}, weight ${a.weight}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
-      for (const item of a.items) lines.push(`  - ${item.replace(/\|/gu, '\\|')}`);
+      for (const item of a.items) lines.push(`  - ${localPaths(item).replace(/\|/gu, '\\|')}`);
     }
     for (const w of l.warnings) lines.push(`- warning: ${w}`);
   }
