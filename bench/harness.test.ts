@@ -37,6 +37,7 @@ const fakeSuites: Suite[] = [
 const ctx: SuiteContext = {
   quick: true,
   root,
+  outDir: join(root, 'bench', 'results', 'quick'),
   sharedDir: join(root, '..', 'shared'),
   log: () => {},
   browser: () => Promise.reject(new Error('no browser in unit tests')),

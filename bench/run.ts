@@ -59,6 +59,7 @@ async function main(): Promise<number> {
   const ctx: SuiteContext = {
     quick,
     root,
+    outDir,
     sharedDir: resolve(process.env.HEARTH_SHARED_DIR ?? resolve(root, '..', 'shared')),
     log,
     browser: () => (env ??= createBrowserEnv(root, log)),

@@ -11,6 +11,8 @@ export interface SuiteContext {
   root: string;
   /** `../shared` beside the project (absolute); it may be absent. */
   sharedDir: string;
+  /** Where this run writes its results (bench/results/, or quick/, or --out); suites with a report of their own write it here. */
+  outDir: string;
   log(message: string): void;
   /** The dev server and Chromium, started on first use and shared by all browser suites. */
   browser(): Promise<BrowserEnv>;

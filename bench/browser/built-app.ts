@@ -14,6 +14,8 @@ export interface BuiltApp {
   appUrl: string;
   catalogUrl: string;
   buildSeconds: number;
+  /** The build folder (removed by stop()). */
+  outDir: string;
   /** A script for `context.addInitScript` that points the app at the run's catalog. */
   settingsScript: string;
   stop(): Promise<void>;
@@ -59,7 +61,7 @@ export async function serveBuiltApp(root: string, embedderId: string, llmId: str
     await waitForUrl(appUrl, preview);
     const settings = JSON.stringify({ catalogUrl, modelBaseUrl: null, llmId: null, topK: 4, rerank: 'off' });
     const settingsScript = `localStorage.setItem('hearth.settings', ${JSON.stringify(settings)});`;
-    return { appUrl, catalogUrl, buildSeconds, settingsScript, stop };
+    return { appUrl, catalogUrl, buildSeconds, outDir, settingsScript, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,7 @@ import { corpusIngestSuite } from './corpus-ingest';
 import { cpuEnginesSuite } from './cpu-engines';
 import { cpuBudgetSuite } from './cpu-budget';
 import { appStartSuite } from './app-start';
+import { appSuite } from './app';
 import { denseQualitySuite } from './dense-quality';
 import { documentParsingSuite } from './document-parsing';
 import { embeddingSuite } from './embedding';
@@ -21,4 +22,4 @@ import { peaksSuite } from './peaks';
 import { retrievalLatencySuite } from './retrieval-latency';
 import { retrievalQualitySuite } from './retrieval-quality';
 
-export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, embeddingDeviceSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, cpuEnginesSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, answerSuite, contentionSuite, renderSuite];
+export const SUITES: readonly Suite[] = [peaksSuite, retrievalQualitySuite, abstentionSuite, cpuBudgetSuite, documentParsingSuite, denseQualitySuite, embeddingSuite, embeddingDeviceSuite, retrievalLatencySuite, indexLoadSuite, packsSuite, llmSuite, cpuEnginesSuite, followUpSuite, ingestionSuite, corpusIngestSuite, appStartSuite, appSuite, answerSuite, contentionSuite, renderSuite];
