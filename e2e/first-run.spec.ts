@@ -6,6 +6,7 @@
  * (the source did not answer, or the device is offline) and Retry loads it in place, without a reload.
  * Model files come from a mirror started here that can be taken down (an unreachable host).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
 import { ask, addFileAndWait, documentItem, expectLibraryReady, lastAnswer, saveSettings, TEST_CATALOG } from './support/app';
@@ -140,4 +141,22 @@ test('"Keep my library on this device" asks the browser, and says what it answer
   await expect(firstRun(page)).toContainText('The browser will keep your library until you delete it.');
   await expect(keep).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Storage on this device' })).toHaveAttribute('data-persistence', 'kept');
+});
+
+test('a catalog that cannot be loaded is named with why, and Retry starts Hearth without a reload', async ({ page }) => {
+  mirror.extra.set('/catalog.json', readFileSync('e2e/fixtures/catalogs/test.json', 'utf8'));
+  mirror.down = true;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Catalog URL').fill(`${mirror.url}catalog.json`);
+  await saveSettings(page);
+  const failure = page.locator('.startup-error .failure-note[data-part="catalog"]');
+  await expect(failure).toContainText('The model catalog could not be loaded');
+  await expect(failure).toContainText(`${new URL(mirror.url).host} did not answer`);
+
+  await markPage(page);
+  mirror.down = false;
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(firstRun(page).getByTestId('recommended-model')).toHaveText('Stories 260K (test), a 1.2 MB download.');
+  expect(await stillSamePage(page)).toBe(true);
 });

@@ -76,6 +76,13 @@ export class FirstRunState {
     return describeFailure({ part: 'llm', name: model.model.name, code: error.code, detail: error.detail, online: this.online, source: this.#app.modelBaseUrl });
   }
 
+  /** Why Hearth could not start because of its model catalog (unreachable, broken), or null. */
+  get catalogFailure(): Failure | null {
+    const { fatal, phase, settings } = this.#app;
+    if (phase !== 'failed' || !fatal || !fatal.code.startsWith('CATALOG_')) return null;
+    return describeFailure({ part: 'catalog', name: '', code: fatal.code, detail: fatal.detail, online: this.online, source: settings.catalogUrl ?? undefined });
+  }
+
   /** Load the embedder again, in place: Add documents works once it has loaded. */
   async retryEmbedder(): Promise<void> {
     if (this.retrying) return;
