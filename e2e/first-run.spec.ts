@@ -129,7 +129,7 @@ test('while the language model downloads, a document can be added and searched: 
   await expect(documentItem(page, 'bees.md')).toBeVisible();
 });
 
-test('"Keep my library on this device" asks the browser, and says what it answered', async ({ page, context }) => {
+test('"Keep my library on this device" asks the browser and says what it answered; "Hide this" puts the screen away for good', async ({ page, context }) => {
   await openWithMirror(page);
   const keep = firstRun(page).getByRole('button', { name: 'Keep my library on this device' });
   await expect(firstRun(page)).toContainText('The browser may clear your library');
@@ -141,6 +141,14 @@ test('"Keep my library on this device" asks the browser, and says what it answer
   await expect(firstRun(page)).toContainText('The browser will keep your library until you delete it.');
   await expect(keep).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Storage on this device' })).toHaveAttribute('data-persistence', 'kept');
+
+  // Hidden by the person: the empty conversation shows instead, also after a reload.
+  await firstRun(page).getByRole('button', { name: 'Hide this' }).click();
+  await expect(firstRun(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Ask about your documents' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Ask about your documents' })).toBeVisible();
+  await expect(firstRun(page)).toHaveCount(0);
 });
 
 test('a catalog that cannot be loaded is named with why, and Retry starts Hearth without a reload', async ({ page }) => {
