@@ -118,7 +118,8 @@ test('a broken catalog shows a clear error and a way back', async ({ page }) => 
   await expect(error).toContainText('The model catalog is broken');
   await expect(page.locator('.startup-error .detail')).toContainText('downloadSizeMB');
   await page.getByRole('button', { name: 'Use the built-in catalog' }).click();
-  await expect(page.getByRole('heading', { name: 'Ask about your documents' })).toBeVisible();
+  // A fresh profile: the first-run screen is where the empty conversation would be.
+  await expect(page.getByRole('heading', { name: 'Welcome to Hearth' })).toBeVisible();
 });
 
 test('a missing model file shows a clear error when the model loads', async ({ page }) => {

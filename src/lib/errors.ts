@@ -69,6 +69,7 @@ export const ERROR_CODES = {
   WORKER_CRASHED: 'A background worker stopped unexpectedly. Hearth restarted it; try again.',
   WORKER_HUNG: 'A background worker stopped responding, so Hearth restarted it. Try again.',
   EMBEDDING_FAILED: 'The text could not be embedded. Try again, or reload the page.',
+  EMBEDDER_UNAVAILABLE: 'The embedding model is not loaded, so documents cannot be added or searched yet. Press Retry under Documents.',
   GPU_EMBEDDING_FAILED: 'The GPU could not embed the text, so Hearth embeds it on the CPU instead.',
   INTERNAL: 'Something went wrong inside Hearth. Reload the page and try again.',
 } as const;
@@ -159,6 +160,7 @@ const CLASS_BY_CODE: Partial<Record<ErrorCode, typeof AppError>> = {
   ANSWER_WITHHELD: GenerationError,
   ABORTED: GenerationError,
   GPU_EMBEDDING_FAILED: ModelError,
+  EMBEDDER_UNAVAILABLE: ModelError,
   WORKER_CRASHED: WorkerCrashError,
   // A hung worker is handled like a crashed one (terminated, restarted); only the code tells them apart.
   WORKER_HUNG: WorkerCrashError,

@@ -5,19 +5,27 @@
  * to `en/<area>.ts` and the same key to `de/`, `fr/` and `es/`.
  */
 import { common as deCommon } from './de/common';
+import { failures as deFailures } from './de/failures';
+import { firstRun as deFirstRun } from './de/firstRun';
 import { common as enCommon } from './en/common';
+import { failures as enFailures } from './en/failures';
+import { firstRun as enFirstRun } from './en/firstRun';
 import { common as esCommon } from './es/common';
+import { failures as esFailures } from './es/failures';
+import { firstRun as esFirstRun } from './es/firstRun';
 import { common as frCommon } from './fr/common';
+import { failures as frFailures } from './fr/failures';
+import { firstRun as frFirstRun } from './fr/firstRun';
 import type { Locale } from './locales';
 
-const en = { ...enCommon };
+const en = { ...enCommon, ...enFirstRun, ...enFailures };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon },
-  fr: { ...frCommon },
-  es: { ...esCommon },
+  de: { ...deCommon, ...deFirstRun, ...deFailures },
+  fr: { ...frCommon, ...frFirstRun, ...frFailures },
+  es: { ...esCommon, ...esFirstRun, ...esFailures },
 };

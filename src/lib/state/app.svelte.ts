@@ -21,6 +21,7 @@ import { BackupState } from './backup.svelte';
 import { BuiltInState } from './built-in.svelte';
 import { ChatState } from './chat.svelte';
 import { ConversationsState } from './conversations.svelte';
+import { FirstRunState } from './first-run.svelte';
 import { LibraryState } from './library.svelte';
 import { ModelState } from './model.svelte';
 import { PassageState } from './passage.svelte';
@@ -78,6 +79,8 @@ export class AppState {
     },
   });
 
+  readonly firstRun: FirstRunState = new FirstRunState(this);
+
   get modelBaseUrl(): string {
     return this.settings.modelBaseUrl ?? this.catalog?.modelBaseUrl ?? '';
   }
@@ -100,6 +103,11 @@ export class AppState {
     this.retrieval.onCrash = () => void this.#startLibrary();
     this.llm.onCrash = (error) => this.model.markCrashed(error);
     await Promise.all([this.chat.restore(), this.conversations.refresh(), this.#startLibrary()]);
+  }
+
+  /** Start the library again after its embedder failed to load (Retry, no reload). */
+  retryLibrary(): Promise<void> {
+    return this.library.status === 'error' ? this.#startLibrary() : Promise.resolve();
   }
 
   saveSettings(next: Settings): void {

@@ -192,7 +192,7 @@ export class ChatState {
     const reply = this.messages[userIndex + 1] as LiveMessage;
     try {
       const library = this.#deps.library;
-      if (library.isEmpty) throw appError('NO_DOCUMENTS');
+      library.assertSearchable();
       const docIds = library.searchDocIds;
       if (docIds?.length === 0) throw appError('NO_DOCUMENTS', { message: 'Every document is switched off for search. Switch on at least one in the list.' });
       // Regenerating keeps the standalone query the answer was searched with.

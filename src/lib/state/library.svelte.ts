@@ -14,6 +14,7 @@ import type { RetrievalClient } from '../retrieval/client';
 import { onLibraryChange, type LibraryChange } from '../storage/library-changes';
 import type { DocumentRecord } from '../storage/schema';
 import { isPackFile } from '../pack-file';
+import { t } from '../i18n/i18n.svelte';
 import { EmbedderState, type EmbedderSetup } from './embedder.svelte';
 import { IngestQueueState, type IngestOutcome } from './ingest-queue.svelte';
 import { PackState } from './packs.svelte';
@@ -97,6 +98,12 @@ export class LibraryState {
 
   get isEmpty(): boolean {
     return this.documents.length === 0;
+  }
+
+  /** Throws why a question cannot be searched now: the embedding model is not loaded, or there is no document. */
+  assertSearchable(): void {
+    if (this.status === 'error') throw appError('EMBEDDER_UNAVAILABLE', { message: t('failures.askBlocked', { name: this.embedders.plan?.active.name ?? '' }), detail: this.loadError?.code });
+    if (this.isEmpty) throw appError('NO_DOCUMENTS');
   }
 
   /** Documents left out of search (all others are searched). */

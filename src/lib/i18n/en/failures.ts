@@ -1,0 +1,27 @@
+/** Failures, said plainly: what failed, why, and what to do (src/lib/failures/describe.ts picks them). */
+export const failures = {
+  'failures.what.embedder': 'The embedding model “{name}” could not be loaded',
+  'failures.what.llm': 'The language model “{name}” could not be loaded',
+  'failures.what.catalog': 'The model catalog could not be loaded',
+  'failures.what.storage': 'The documents stored on this device could not be read',
+  'failures.why.offline': 'This device is offline.',
+  'failures.why.unreachable': '{host} did not answer: the network or that server is down, or the address is wrong.',
+  'failures.why.not-found': 'Its files are not at {host}: the address in the catalog or the model source is wrong.',
+  'failures.why.blocked': '{host} refused the download: it may need a sign-in, or a network filter blocks it.',
+  'failures.why.no-space': 'There is not enough free space on this device for it.',
+  'failures.why.memory': 'This device ran out of memory for it.',
+  'failures.why.gpu': 'The graphics chip of this device cannot run it.',
+  'failures.why.broken': 'Its files are damaged or in a form Hearth cannot read.',
+  'failures.why.unknown': 'Something unexpected went wrong (code {code}).',
+  'failures.host.unknown': 'The model source',
+  'failures.hint.offline': 'Connect to the internet, then press Retry. It is downloaded once; after that Hearth works offline.',
+  'failures.action.retry': 'Retry',
+  'failures.action.smaller-model': 'Choose a smaller model',
+  'failures.action.other-model': 'Choose another model',
+  'failures.action.free-space': 'Free space',
+  'failures.action.settings': 'Change where models come from',
+  'failures.retrying': 'Trying again…',
+  'failures.embedderMissing':
+    'Until it is loaded, documents cannot be added or searched. Documents and conversations you already have are safe, past conversations can still be read, and a language model can still be chosen and downloaded.',
+  'failures.askBlocked': 'The embedding model “{name}” is not loaded, so your documents cannot be searched yet. Press Retry under Documents.',
+} as const;
