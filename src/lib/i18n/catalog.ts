@@ -5,19 +5,23 @@
  * to `en/<area>.ts` and the same key to `de/`, `fr/` and `es/`.
  */
 import { common as deCommon } from './de/common';
+import { pwa as dePwa } from './de/pwa';
 import { common as enCommon } from './en/common';
+import { pwa as enPwa } from './en/pwa';
 import { common as esCommon } from './es/common';
+import { pwa as esPwa } from './es/pwa';
 import { common as frCommon } from './fr/common';
+import { pwa as frPwa } from './fr/pwa';
 import type { Locale } from './locales';
 
-const en = { ...enCommon };
+const en = { ...enCommon, ...enPwa };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon },
-  fr: { ...frCommon },
-  es: { ...esCommon },
+  de: { ...deCommon, ...dePwa },
+  fr: { ...frCommon, ...frPwa },
+  es: { ...esCommon, ...esPwa },
 };
