@@ -38,7 +38,15 @@ export function registerServiceWorker(): void {
   const updateSW = registerSW({
     immediate: true,
     onNeedRefresh() {
-      appUpdate.waiting(() => updateSW(true));
+      appUpdate.waiting(async () => {
+        // The new version controls the page once it took over: reload into it. (Done here rather than
+        // by registerSW, which reloads only a page that was controlled when it registered.)
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        await updateSW(true);
+      });
+    },
+    onNeedReload() {
+      // the controllerchange listener above reloads
     },
     onRegisteredSW(_url, registration) {
       if (registration) watchInstall(registration, () => void reportFailure());

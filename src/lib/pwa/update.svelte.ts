@@ -5,15 +5,8 @@
  */
 import type { RunningJob } from './busy';
 
-export type UpdateStage = 'none' | 'offer' | 'after-job' | 'applying';
-
-/** Where the update stands, from what is known: pure, for the prompt and its tests. */
-export function updateStage(s: { waiting: boolean; requested: boolean; applying: boolean; job: RunningJob | null }): UpdateStage {
-  if (!s.waiting) return 'none';
-  if (s.applying) return 'applying';
-  if (s.requested) return s.job ? 'after-job' : 'applying';
-  return 'offer';
-}
+/** How long the app must stay idle before a requested update takes over. */
+const IDLE_GRACE_MS = 1000;
 
 export class AppUpdateState {
   /** A new version is installed and waiting to take over. */
@@ -22,6 +15,7 @@ export class AppUpdateState {
   requested = $state(false);
   applying = $state(false);
   #apply: (() => Promise<void>) | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   waiting(apply: () => Promise<void>): void {
     this.#apply = apply;
@@ -38,11 +32,23 @@ export class AppUpdateState {
     this.requested = false;
   }
 
-  /** Called by the prompt whenever the app's job changes: applies a requested update once idle. */
+  /**
+   * Called by the prompt whenever the app's job changes: applies a requested update once idle, after
+   * a short grace (a finished answer is still being saved when the chat says it is done; a job that
+   * starts meanwhile puts the update off again).
+   */
   settle(job: RunningJob | null): void {
-    if (this.applying || !this.requested || job || !this.#apply) return;
-    this.applying = true;
-    void this.#apply();
+    if (job) {
+      if (this.#timer) clearTimeout(this.#timer);
+      this.#timer = null;
+      return;
+    }
+    if (this.applying || !this.requested || !this.#apply || this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.applying = true;
+      void this.#apply?.();
+    }, IDLE_GRACE_MS);
   }
 }
 
