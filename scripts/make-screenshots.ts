@@ -34,6 +34,9 @@ async function prepare(page: Page): Promise<void> {
   await page.getByLabel('Question', { exact: true }).fill('What are shield volcanoes built from?');
   await page.getByRole('button', { name: 'Quick answer' }).click();
   await lastAnswer(page).and(page.locator('[data-status="done"]')).waitFor({ timeout: 60_000 });
+  // Service workers are blocked here (a fresh copy of the app each run), which the app reports: not part of the picture.
+  const notice = page.locator('[data-code^="OFFLINE_CACHE"]');
+  await notice.waitFor({ timeout: 10_000 }).then(() => notice.getByRole('button', { name: 'Dismiss' }).click(), () => undefined);
 }
 
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
@@ -43,17 +46,19 @@ try {
   const baseURL = `http://127.0.0.1:${PORT}`;
   await waitForServer(`${baseURL}/`);
   mkdirSync(OUT, { recursive: true });
+  // Prepared at the wide size (where the library column shows), then shot at each size.
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', colorScheme: 'light' });
+  const page = await context.newPage();
+  await prepare(page);
   for (const shot of SHOTS) {
-    // A fresh profile each time: no documents left from the other shot.
-    const context = await browser.newContext({ baseURL, viewport: { width: shot.width, height: shot.height }, serviceWorkers: 'block', colorScheme: 'light' });
-    const page = await context.newPage();
-    await prepare(page);
+    await page.setViewportSize({ width: shot.width, height: shot.height });
     await page.mouse.move(0, 0);
-    const file = new URL(`${shot.name}.png`, OUT);
-    await page.screenshot({ path: file.pathname });
+    await page.locator('article.message').first().evaluate((question) => question.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`${shot.name}.png`, OUT).pathname });
     console.log(`${shot.name}.png: ${shot.width}×${shot.height}`);
-    await context.close();
   }
+  await context.close();
 } finally {
   await browser.close();
   if (server.pid) process.kill(-server.pid);
