@@ -197,6 +197,8 @@ test('the offline indicator shows when the connection goes, in plain words', asy
   await openReady(page);
   await controlled(page);
   await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+  // An ordinary (incognito) context gets no install offer from the browser: no Install button.
+  await expect(page.getByRole('button', { name: 'Install' })).toHaveCount(0);
   await context.setOffline(true);
   await expect(page.getByTestId('offline-indicator')).toHaveText('Offline — everything on this device still works.');
   await page.reload();
