@@ -47,16 +47,20 @@ export default defineConfig({
     svelte(),
     pdfjsData(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // Hearth's own service worker (src/sw.ts): it says why a copy failed, receives shares, and a new version waits for the page.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
       injectRegister: false,
       manifest: false, // public/manifest.webmanifest is the one source
-      workbox: {
+      injectManifest: {
         // bcmap/pfb/ttf: pdf.js's CMaps and standard fonts, so PDFs parse offline.
         globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest,json,bcmap,pfb,ttf}'],
+        // Install-dialog screenshots are shown by the browser from the network, not needed offline.
+        globIgnores: ['**/screenshots/**'],
         // The ORT and llama.cpp runtimes are 10–30 MB each and must work offline.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

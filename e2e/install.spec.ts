@@ -22,6 +22,10 @@ test('the app is installable: manifest, icons and a service worker that controls
     const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
     expect(manifest.errors).toEqual([]);
     expect(manifest.url).toContain('manifest.webmanifest');
+
+    // The browser offers the install (beforeinstallprompt): Hearth shows its Install button. (Hidden in
+    // display-mode standalone: headless Chromium cannot emulate that display mode, so it is not tested here.)
+    await expect(page.getByRole('button', { name: 'Install' })).toBeVisible();
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -94,6 +94,12 @@ test.describe('a document that does not fit', () => {
 
 test('an app that cannot save itself for offline use says so, and what to do', async ({ page, context }) => {
   await overrideQuota(context, page, 4 * MB);
+  // What the service worker itself says on its channel (src/lib/pwa/install-outcome.ts).
+  await page.addInitScript(() => {
+    const said: unknown[] = [];
+    (window as unknown as { swSaid: unknown[] }).swSaid = said;
+    new BroadcastChannel('hearth-sw').onmessage = (event) => said.push(event.data);
+  });
   try {
     await page.goto('/');
     const notice = page.locator('[data-code="OFFLINE_CACHE_FULL"]');
@@ -101,6 +107,8 @@ test('an app that cannot save itself for offline use says so, and what to do', a
     await expect(notice).toContainText('reload Hearth while online');
     await expect(notice).toHaveAttribute('role', 'alert');
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active))).toBe(false);
+    // The worker told why, rather than the page guessing.
+    expect(await page.evaluate(() => (window as unknown as { swSaid: unknown[] }).swSaid)).toEqual([{ type: 'install-failed', reason: 'space' }]);
 
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);

@@ -1,8 +1,9 @@
 /**
- * Why the app could not be cached for offline use: lack of space, or something else. The page is not
- * told why an install failed, so this asks: does the browser report too little room for the app's
- * copy, or refuse even a small write to Cache Storage? (Chromium enforces a quota set through
- * DevTools on writes without reporting it in estimate(), so both are asked.)
+ * Why the app could not be cached for offline use: lack of space, or something else. The service
+ * worker says why itself (install-outcome.ts); this guess is the last resort, for a failure the
+ * worker could not report (a worker script that did not even load). It asks: does the browser report
+ * too little room for the app's copy, or refuse even a small write to Cache Storage? (Chromium
+ * enforces a quota set through DevTools on writes without reporting it in estimate(), so both are asked.)
  */
 
 /** About what the service worker precaches (the app shell, the ORT and llama.cpp runtimes, pdf.js data), with room to spare. */

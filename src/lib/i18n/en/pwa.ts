@@ -1,0 +1,22 @@
+/** The installed app: install button, offline indicator, update prompt, shortcuts, shares and opened files. */
+export const pwa = {
+  'pwa.install': 'Install',
+  'pwa.install.title': 'Install Hearth as an app on this device: it opens in its own window, also offline.',
+  'pwa.offline': 'Offline — everything on this device still works.',
+  'pwa.update.ready': 'A new version of Hearth is ready.',
+  'pwa.update.button': 'Update',
+  'pwa.update.later': 'Later',
+  'pwa.update.afterAnswer': 'Hearth will update as soon as the answer being written is finished.',
+  'pwa.update.afterDocuments': 'Hearth will update as soon as the documents being added are stored.',
+  'pwa.update.afterTransfer': 'Hearth will update as soon as the current download, import or backup is finished.',
+  'pwa.update.applying': 'Updating Hearth…',
+  'pwa.launch.add': 'Choose the files to add: press “Add documents”, or drop files on this window.',
+  'pwa.shared.file': '“{name}”, shared with Hearth, is being added to your library.',
+  'pwa.shared.files': '{count} files shared with Hearth are being added to your library: {names}.',
+  'pwa.shared.text': 'The shared text is being added to your library as the document “{name}”.',
+  'pwa.shared.textTitle': 'Shared text',
+  'pwa.shared.nothing': 'Nothing arrived from the share: it was empty, or it was added already. Share it again if something is missing.',
+  'pwa.shared.failed': 'What was shared could not be kept (the browser may have no room left). Share it again, or add the files with “Add documents”.',
+  'pwa.opened.file': '“{name}”, opened with Hearth, is being added to your library.',
+  'pwa.opened.files': '{count} files opened with Hearth are being added to your library: {names}.',
+} as const;
