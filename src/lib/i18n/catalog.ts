@@ -5,19 +5,23 @@
  * to `en/<area>.ts` and the same key to `de/`, `fr/` and `es/`.
  */
 import { common as deCommon } from './de/common';
+import { storage as deStorage } from './de/storage';
 import { common as enCommon } from './en/common';
+import { storage as enStorage } from './en/storage';
 import { common as esCommon } from './es/common';
+import { storage as esStorage } from './es/storage';
 import { common as frCommon } from './fr/common';
+import { storage as frStorage } from './fr/storage';
 import type { Locale } from './locales';
 
-const en = { ...enCommon };
+const en = { ...enCommon, ...enStorage };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon },
-  fr: { ...frCommon },
-  es: { ...esCommon },
+  de: { ...deCommon, ...deStorage },
+  fr: { ...frCommon, ...frStorage },
+  es: { ...esCommon, ...esStorage },
 };
