@@ -9,7 +9,7 @@ export type SizeUnits = readonly [string, string, string, string, string];
 export const ENGLISH_UNITS: SizeUnits = ['B', 'KB', 'MB', 'GB', 'TB'];
 
 export function formatSize(bytes: number, locale = 'en', units: SizeUnits = ENGLISH_UNITS): string {
-  const number = (value: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  const number = (value: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false }).format(value);
   if (!Number.isFinite(bytes) || bytes <= 0) return `${number(0, 0)} ${units[0]}`;
   let value = bytes;
   let unit = 0;
