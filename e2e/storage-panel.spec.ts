@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
 import { addFileAndWait, ask, documentItem, lastAnswer, openReady } from './support/app';
 
@@ -7,6 +7,14 @@ function openStorage(page: Page): Promise<Locator> {
     .getByRole('button', { name: 'Storage', exact: true })
     .click()
     .then(() => page.getByRole('dialog', { name: 'Storage on this device' }));
+}
+
+const APP_ORIGIN = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
+
+/** Shrink (or, without a size, restore) the origin's quota; it takes effect before the origin's first visit (PLATFORM.md). */
+async function overrideQuota(context: BrowserContext, page: Page, quotaSize?: number): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: APP_ORIGIN, ...(quotaSize !== undefined ? { quotaSize } : {}) });
 }
 
 const part = (dialog: Locator, category: string) => dialog.locator(`li[data-category="${category}"]`);
@@ -121,4 +129,22 @@ test('removing the offline copy unregisters the service worker and deletes its c
   expect(await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('workbox-precache')))).toEqual([]);
   // The open page keeps working.
   await expect(page.getByRole('button', { name: 'Add documents' })).toBeEnabled();
+});
+
+test('when Hearth could not save itself for offline use, the panel says so plainly', async ({ page, context }) => {
+  await overrideQuota(context, page, 4 * 1024 * 1024);
+  try {
+    await page.goto('/');
+    await expect(page.locator('.offline-cache-notice [data-code="OFFLINE_CACHE_FULL"]')).toBeVisible({ timeout: 60_000 });
+    const dialog = await openStorage(page);
+    const warning = dialog.locator('[data-code="OFFLINE_CACHE_FULL"]');
+    await expect(warning).toHaveAttribute('role', 'alert');
+    await expect(warning).toContainText('Hearth is not saved for offline use.');
+    await expect(warning).toContainText('Free some space');
+    // The other parts are still shown beside the warning (Chromium's estimate() does not report a quota set through DevTools).
+    await expect(dialog.getByTestId('storage-total')).toContainText('Hearth uses');
+    await expect(part(dialog, 'documents')).toContainText('0 documents');
+  } finally {
+    await overrideQuota(context, page);
+  }
 });
