@@ -25,9 +25,10 @@ test('the Storage panel says what each part takes, and clears one part at a time
   await openReady(page);
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
   await ask(page, 'When do beekeepers harvest honey?');
-  // The model's first words are enough: the stopped answer is saved as a conversation.
-  await expect(lastAnswer(page).locator('.answer')).not.toBeEmpty({ timeout: 90_000 });
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  // Once the model (downloaded by now) writes, stop it: the stopped answer is saved as a conversation.
+  await expect(lastAnswer(page)).toHaveAttribute('data-status', /streaming|done/, { timeout: 120_000 });
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
+  if (await stop.isVisible()) await stop.click();
   await expect(lastAnswer(page)).toHaveAttribute('data-status', /done|stopped/);
   await expect(page.locator('li.chat-item')).toHaveCount(1);
 
@@ -144,6 +145,11 @@ test('when Hearth could not save itself for offline use, the panel says so plain
     // The other parts are still shown beside the warning (Chromium's estimate() does not report a quota set through DevTools).
     await expect(dialog.getByTestId('storage-total')).toContainText('Hearth uses');
     await expect(part(dialog, 'documents')).toContainText('0 documents');
+    // A click on the backdrop closes the panel; one inside it does not.
+    await dialog.getByRole('heading', { name: 'Storage on this device' }).click();
+    await expect(dialog).toBeVisible();
+    await page.mouse.click(4, 4);
+    await expect(dialog).toHaveCount(0);
   } finally {
     await overrideQuota(context, page);
   }
