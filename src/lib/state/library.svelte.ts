@@ -196,7 +196,8 @@ export class LibraryState {
   async removeAll(): Promise<void> {
     const removed: string[] = [];
     try {
-      for (const { id } of this.documents) {
+      // The ids first: the list is replaced while documents go (each delete is announced).
+      for (const id of this.documents.map((d) => d.id)) {
         await this.#writer.call('remove', { docId: id });
         removed.push(id);
       }
