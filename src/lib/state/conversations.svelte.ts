@@ -6,7 +6,7 @@
 import { AppError, appError } from '../errors';
 import { conversationFile } from '../chat/export-markdown';
 import { byNewest, cleanTitle, summarize, type ConversationSummary } from '../storage/conversation-summary';
-import { deleteConversation, getConversation, listConversations, renameConversation, saveConversation, searchConversations } from '../storage/conversations';
+import { deleteAllConversations, deleteConversation, getConversation, listConversations, renameConversation, saveConversation, searchConversations } from '../storage/conversations';
 import { onLibraryChange } from '../storage/library-changes';
 import type { ConversationRecord } from '../storage/schema';
 import { scrubConversation } from '../storage/scrub-document';
@@ -144,6 +144,19 @@ export class ConversationsState {
       this.items = before;
       this.#fail(error);
     }
+  }
+
+  /**
+   * Delete every conversation, with no undo (the Storage panel asks first). The open one is closed
+   * first, so an answer still running cannot save it back.
+   * @throws AppError STORAGE_FAILED when the store cannot be cleared.
+   */
+  async removeAll(): Promise<void> {
+    this.dismissUndo();
+    this.#options.onSwitch?.();
+    await this.#chat.newConversation();
+    await deleteAllConversations();
+    await this.refresh();
   }
 
   async undo(): Promise<void> {

@@ -195,6 +195,24 @@ export class LibraryState {
     }
   }
 
+  /**
+   * Delete every document (the Storage panel's "Delete all documents"), one by one through the library
+   * worker as a single delete would, then update search and the list once.
+   * @throws AppError from the worker; the documents deleted until then stay deleted.
+   */
+  async removeAll(): Promise<void> {
+    const removed: string[] = [];
+    try {
+      // The ids first: the list is replaced while documents go (each delete is announced).
+      for (const id of this.documents.map((d) => d.id)) {
+        await this.#writer.call('remove', { docId: id });
+        removed.push(id);
+      }
+    } finally {
+      await this.changed({ added: [], removed });
+    }
+  }
+
   async #resumeQueued(): Promise<void> {
     for (const name of this.queue.handover.takeLeftovers()) {
       this.#notify(name, appError('INGEST_INTERRUPTED', { message: `“${name}” was not added: the page was closed or reloaded while it was being read. Add it again.` }), null);

@@ -82,6 +82,17 @@ export async function deleteConversation(id: string): Promise<void> {
   announce({ kind: 'conversations', id });
 }
 
+/** Delete every conversation at once (the Storage panel's "Delete all conversations"). */
+export async function deleteAllConversations(): Promise<void> {
+  const db = await openHearthDb();
+  try {
+    await db.clear('conversations');
+  } catch (error) {
+    throw storageError(error);
+  }
+  announce({ kind: 'conversations', id: '*' });
+}
+
 async function allNewestFirst(): Promise<ConversationRecord[]> {
   const db = await openHearthDb();
   const all = await db.getAllFromIndex('conversations', 'byUpdatedAt');
