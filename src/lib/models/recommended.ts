@@ -11,7 +11,8 @@ import type { BuiltInOffer } from '../llm/built-in/offer';
 
 export interface Recommended {
   model: AnswerModel;
-  why: 'gpu' | 'cpu' | 'built-in';
+  /** Where it runs; on the processor, why not on the graphics chip: no WebGPU, a software one, or no GPU model fits. */
+  why: 'gpu' | 'cpu-no-gpu' | 'cpu-software' | 'cpu-no-fit' | 'built-in';
   /** The person's language (ISO 639-1), or null when it is English. */
   language: string | null;
   /** Whether the model speaks that language (true when it is English). */
@@ -24,7 +25,7 @@ export function recommendedFor(catalog: Catalog, caps: DeviceCapabilities, offer
   const languages = pick.engine === 'prompt-api' ? pick.languages : (pick.languages ?? ['en']);
   return {
     model: pick,
-    why: pick.engine === 'prompt-api' ? 'built-in' : pick.engine === 'webllm' ? 'gpu' : 'cpu',
+    why: pick.engine === 'prompt-api' ? 'built-in' : pick.engine === 'webllm' ? 'gpu' : caps.gpu === null ? 'cpu-no-gpu' : caps.gpu.isFallbackAdapter ? 'cpu-software' : 'cpu-no-fit',
     language: language === 'en' ? null : language,
     speaks: language === 'en' || languages.includes(language),
   };
