@@ -11,7 +11,7 @@ function llm(over: Partial<ModelRecord> & Pick<ModelRecord, 'engine'>): ModelRec
   return {
     id: 'm', name: 'M', kind: 'llm', repo: 'r', revision: 'main', quantization: 'q4f32_1', downloadSizeMB: 500, memoryMB: 900, contextLength: 4096,
     requiredFeatures: [], license: 'apache-2.0', sourceUrl: '', file: 'm.gguf', modelLib: 'm.wasm', lowResource: false, ...over,
-  } as ModelRecord;
+  } as unknown as ModelRecord;
 }
 
 describe('sizes in everyday terms', () => {
