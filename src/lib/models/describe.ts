@@ -4,10 +4,11 @@
  * recommended one is recommended, and the technical terms of "What's this?" each explained in a
  * sentence. The numbers and judgements come from plain-words.ts; this file only puts them in words.
  */
-import type { ModelRecord } from '../catalog/types';
+import type { LlmModel, ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { i18n, t } from '../i18n/i18n.svelte';
 import type { MessageKey } from '../i18n/catalog';
+import { fitProblems } from './fit-words';
 import { languageIn, needsHalfPrecision, plainLanguages, plainMemory, plainSize, quantizationBits, speedOn } from './plain-words';
 import type { Recommended } from './recommended';
 
@@ -86,4 +87,22 @@ export function techLines(model: ModelRecord): string[] {
   }
   lines.push(t('models.tech.license', { license: model.license }));
   return lines;
+}
+
+/** Why a model may not run well here, in one paragraph of plain words, or null when it should be fine. */
+export function fitLine(model: LlmModel, caps: DeviceCapabilities | null): string | null {
+  if (!caps) return null;
+  const lines = fitProblems(model, caps).map((p) => {
+    switch (p.kind) {
+      case 'missingFeatures':
+        return t('models.fit.missingFeatures', { features: p.features });
+      case 'memory':
+        return t('models.fit.memory', { need: plainMemory(p.needMB, i18n.locale), have: p.haveGB });
+      case 'noRoom':
+        return t('models.fit.noRoom', { size: sizeText(p.sizeMB), free: sizeText(p.freeMB) });
+      default:
+        return t(`models.fit.${p.kind}`);
+    }
+  });
+  return lines.length > 0 ? lines.join(' ') : null;
 }
