@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { longProse } from './fixtures/files';
-import { addFileAndWait, ask, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 
 /** Records every `generate` request the page posts to a worker. */
 const RECORD_GENERATE = `(() => {
@@ -25,7 +25,7 @@ test('the sources shown are exactly the passages in the prompt the model was giv
   await page.addInitScript(RECORD_GENERATE);
   await openReady(page);
   // Eight passages per question: far more than the tiny test model's prompt holds.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Passages per question').fill('8');
   await saveSettings(page);
   await expect(page.getByRole('button', { name: 'Add documents' })).toBeEnabled({ timeout: 60_000 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone, saveSettings } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 
 test('ask after a reload: the answer streams in and its citation opens the right passage', async ({ page }) => {
   await openReady(page);
@@ -71,7 +71,7 @@ test('stop ends the answer early and keeps what was written', async ({ page }) =
 test('sampling settings reach the model: temperature 0 repeats itself and the answer length is capped', async ({ page }) => {
   await openReady(page);
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Temperature').fill('0');
   await page.getByLabel('Longest answer').fill('24');
   await saveSettings(page);

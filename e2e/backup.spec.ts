@@ -11,7 +11,7 @@ import { chunkTerms } from '../src/lib/core/chunk-terms';
 import type { ChunkRecord, DocumentRecord } from '../src/lib/storage/schema';
 import { writeBackup } from '../workers/backup/write';
 import { longProse, pdfWithPages } from './fixtures/files';
-import { ask, documentItem, expectLibraryReady, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
+import { ask, documentItem, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -98,7 +98,7 @@ function stored(page: Page) {
 test('a backup restored in a fresh profile has the same documents, chats, settings and passages for the same questions', async ({ page, browser }, testInfo) => {
   await openReady(page);
   // Short answers (the test model writes nonsense; the passages are what is compared), and a setting to carry over.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Longest answer').fill('16');
   await saveSettings(page);
   await expectLibraryReady(page);
@@ -141,7 +141,7 @@ test('a backup restored in a fresh profile has the same documents, chats, settin
     await expect(backupSection(other)).toContainText('The backup has other settings.');
     await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: "Use the backup's settings" }).click()]);
     await expectLibraryReady(other);
-    await other.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(other, { advanced: true });
     await expect(other.getByLabel('Longest answer')).toHaveValue('16');
     await other.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Cancel' }).click();
     await expect(chatTitles(other)).toHaveText([WATER, FOG]);

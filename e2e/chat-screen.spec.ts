@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DONT_KNOW } from '../src/lib/core/prompt';
 import type { ConversationRecord, SourceRef } from '../src/lib/storage/schema';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 
 const QUESTIONS = [
   'How many eggs does the queen lay?',
@@ -27,7 +27,7 @@ const QUESTIONS = [
 ];
 
 async function shortAnswers(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Longest answer').fill('24');
   await saveSettings(page);
   await expectLibraryReady(page);

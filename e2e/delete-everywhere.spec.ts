@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { analyze } from '../src/lib/core/analyzer';
 import { SOURDOUGH } from './fixtures/documents';
-import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 import { plantCanaries, probeStores } from './support/store-probe';
 
 test.describe.configure({ timeout: 240_000 });
@@ -107,7 +107,7 @@ test('the probe finds a planted string in every kind of store it searches', asyn
 test('a deleted document leaves no text in any store; its citations stay as "document deleted"', async ({ page }) => {
   await openReady(page);
   // Short answers: what is saved with them (their sources) is what this test is about.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Longest answer').fill('24');
   await saveSettings(page);
   await expectLibraryReady(page);

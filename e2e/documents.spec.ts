@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEEKEEPING, SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone, saveSettings } from './support/app';
+import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 
 test('added documents are listed, survive a reload and can be deleted', async ({ page }) => {
   await openReady(page);
@@ -66,7 +66,7 @@ test('documents switched off are left out of search, and reranking can be turned
   await expect(lastAnswer(page).locator('.source-chips')).not.toContainText('reranked');
 
   await page.getByRole('checkbox', { name: 'Search volcanoes.txt' }).check();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Rerank passages').selectOption('on');
   await saveSettings(page);
   await expectLibraryReady(page);

@@ -69,8 +69,9 @@ test.describe('in a German-language browser', () => {
   test('the recommendation says that no model that fits supports German', async ({ page }) => {
     await openReady(page);
     expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    // A German browser gets Hearth in German.
+    await page.getByRole('button', { name: 'Einstellungen' }).click();
     // The test catalog's only language model (stories260K) lists no languages: English only.
-    await expect(page.getByRole('dialog', { name: 'Settings' })).toContainText('no model that fits here supports German, so answers may come in English');
+    await expect(page.getByRole('dialog', { name: 'Einstellungen' })).toContainText('keines, das hier passt, spricht Deutsch, daher kommen Antworten vielleicht auf Englisch');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SOURDOUGH, VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, saveSettings, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 import { findWorker } from './support/faults';
 
 /**
@@ -9,7 +9,7 @@ import { findWorker } from './support/faults';
  */
 
 async function greedy(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Temperature').fill('0');
   await page.getByLabel('Longest answer').fill('32');
   await saveSettings(page);

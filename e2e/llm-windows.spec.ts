@@ -11,7 +11,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { memoryBudgetMB } from '../src/lib/device/recommend';
 import { openLockName } from '../workers/engines/open-registry';
 import { VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, saveSettings, TEST_CATALOG, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openSettings, saveSettings, TEST_CATALOG, waitForAnswerDone } from './support/app';
 import { ThrottledMirror } from './support/throttled-mirror';
 
 const QUESTION = 'What are shield volcanoes built from?';
@@ -30,7 +30,7 @@ test.beforeEach(() => {
 /** Point Hearth at a catalog (and model source), in localStorage: every tab opened later uses it too. */
 async function configure(page: Page, catalogUrl: string, modelSource: string, answerTokens?: number): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Catalog URL').fill(catalogUrl);
   await page.getByLabel('Model source').fill(modelSource);
   if (answerTokens) await page.getByLabel('Longest answer (tokens)').fill(String(answerTokens));

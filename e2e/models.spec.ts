@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
 import { settledUsage } from './support/stored';
 import { ThrottledMirror } from './support/throttled-mirror';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, TEST_CATALOG, waitForAnswerDone, saveSettings } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openSettings, saveSettings, TEST_CATALOG, waitForAnswerDone } from './support/app';
 
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -34,7 +34,7 @@ test.beforeEach(() => {
 /** Open Hearth with the test catalog and this spec's mirror as the model source. */
 async function openWithMirror(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Catalog URL').fill(TEST_CATALOG);
   await page.getByLabel('Model source').fill(BASE);
   await saveSettings(page);

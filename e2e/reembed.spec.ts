@@ -202,8 +202,9 @@ test.describe('a German browser', () => {
     await expect(page.locator('.embedder-status')).toHaveAttribute('data-embedder', 'tiny-bert-48');
     await addFileAndWait(page, 'leuchtturm.txt', GERMAN);
     expect(await vectorState(page)).toMatchObject({ embedders: ['tiny-bert-48'], dims: [48], languages: { 'leuchtturm.txt': 'de' } });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('combobox', { name: /^Embedding model/ })).toHaveValue('tiny-bert-48');
+    // A German browser gets Hearth in German.
+    await page.getByRole('button', { name: 'Einstellungen' }).click();
+    await expect(page.getByRole('combobox', { name: /^Embedding-Modell/ })).toHaveValue('tiny-bert-48');
     await expect(page.getByText(`Hearth recommends ${NEW_MODEL} because your browser's language is German; ${OLD_MODEL} reads English only.`)).toBeVisible();
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VOLCANOES } from './fixtures/documents';
-import { addFileAndWait, ask, expectLibraryReady, lastAnswer, saveSettings, waitForAnswerDone } from './support/app';
+import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openSettings, saveSettings, waitForAnswerDone } from './support/app';
 import { ThrottledMirror } from './support/throttled-mirror';
 import { QWEN3_SPECIALS, writeTinyChatGguf } from './support/tiny-chat-gguf';
 
@@ -95,7 +95,7 @@ test('Qwen3’s template gets enable_thinking: false from Hearth, and llama.cpp 
   test.setTimeout(180_000);
   await page.addInitScript(RECORD_GENERATE);
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Catalog URL').fill(`${mirror.url}catalogs/thinking.json`);
   await page.getByLabel('Model source').fill('');
   await page.getByLabel('Longest answer (tokens)').fill('16');

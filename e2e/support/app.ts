@@ -17,17 +17,28 @@ export async function serveOwnTestCatalog(page: Page): Promise<void> {
   await page.context().route(TEST_CATALOG, (route) => route.fulfill({ body: catalog, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
 }
 
+/**
+ * Open Settings, and with `advanced` also its folded "Advanced" part (passages, reranking, how
+ * answers are written, catalog and model source). By test id, so it works in every interface language.
+ */
+export async function openSettings(page: Page, { advanced = false } = {}): Promise<void> {
+  await page.getByTestId('open-settings').click();
+  if (!advanced) return;
+  const folded = page.getByTestId('advanced-settings');
+  if (!(await folded.evaluate((details) => (details as HTMLDetailsElement).open))) await folded.locator('summary').click();
+}
+
 /** Open Settings and switch to a catalog served by the mirror (how an organization self-hosts models). */
 export async function useCatalog(page: Page, catalogUrl: string = TEST_CATALOG): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Catalog URL').fill(catalogUrl);
+  await openSettings(page, { advanced: true });
+  await page.getByTestId('catalog-url').fill(catalogUrl);
   await saveSettings(page);
 }
 
 /** Press "Save and restart" in the open Settings dialog and wait for the restarted page. */
 export async function saveSettings(page: Page): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save and restart' }).click()]);
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('save-settings').click()]);
 }
 
 /** Open the app with the test catalog and wait until documents can be added. */

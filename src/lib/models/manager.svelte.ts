@@ -14,6 +14,7 @@ import type { LoadProgressEvent, StoredModelInfo } from '../../../workers/llm.pr
 import type { AppState } from '../state/app.svelte';
 import { requestPersistentStorage } from './persist';
 import { DownloadProgress } from './progress.svelte';
+import { recommendedFor, type Recommended } from './recommended';
 
 export interface StorageSummary {
   usageBytes: number;
@@ -48,6 +49,12 @@ export class ModelsState {
   get models(): LlmModel[] {
     const current = this.#app.model.model?.id;
     return (this.#app.model.catalog?.models ?? []).filter((m): m is LlmModel => m.kind === 'llm' && (!m.hidden || m.id === current));
+  }
+
+  /** The model Hearth recommends for this device and the browser's language (what it starts with when nothing is chosen). */
+  get recommended(): Recommended | null {
+    const { catalog, caps } = this.#app;
+    return catalog && caps ? recommendedFor(catalog, caps, this.#app.builtIn.offer, globalThis.navigator?.language) : null;
   }
 
   /** What the browser says about its own model ('absent': nothing to list). */

@@ -1,0 +1,6 @@
+import type { header as en } from '../en/header';
+
+export const header: Record<keyof typeof en, string> = {
+  'header.models': 'Modelle',
+  'header.settings': 'Einstellungen',
+};

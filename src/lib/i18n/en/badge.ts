@@ -1,0 +1,22 @@
+/** The model badge in the header, and the choices shown while the model is open in another window. */
+export const badge = {
+  'badge.openElsewhere': 'open in another window',
+  'badge.gpuReset': 'GPU reset, reloads on next question',
+  'badge.restarted': 'restarted, reloads on next question',
+  'badge.attention': 'needs attention',
+  'badge.starting': 'starting…',
+  'badge.ready': 'ready',
+  'badge.downloadingElsewhere': 'downloading in another Hearth window',
+  'badge.downloaded': 'downloaded, loads on first question',
+  'badge.builtInReady': 'loads on first question (nothing to download)',
+  'badge.builtInDownload': 'the browser downloads it on first use',
+  'badge.loadsFirst': 'loads on first question ({size})',
+  'badge.loading': 'Loading model',
+  'badge.elsewhereLabel': 'Model open in another window',
+  'badge.openThere': 'Open there: {names}.',
+  'badge.useThere': 'Use it there',
+  'badge.moving': 'Moving it here…',
+  'badge.moveHere': 'Move it here',
+  'badge.loadToo': 'Load here too',
+  'badge.bothFit': 'This device seems to have the memory for both; the GPU may still run out, which stops the model in both windows.',
+} as const;
