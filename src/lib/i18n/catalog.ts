@@ -4,20 +4,24 @@
  * translation is a build error, not a gap on screen. Each area has one file per language: add a key
  * to `en/<area>.ts` and the same key to `de/`, `fr/` and `es/`.
  */
+import { app as deApp } from './de/app';
+import { app as enApp } from './en/app';
+import { app as esApp } from './es/app';
+import { app as frApp } from './fr/app';
 import { common as deCommon } from './de/common';
 import { common as enCommon } from './en/common';
 import { common as esCommon } from './es/common';
 import { common as frCommon } from './fr/common';
 import type { Locale } from './locales';
 
-const en = { ...enCommon };
+const en = { ...enCommon, ...enApp };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon },
-  fr: { ...frCommon },
-  es: { ...esCommon },
+  de: { ...deCommon, ...deApp },
+  fr: { ...frCommon, ...frApp },
+  es: { ...esCommon, ...esApp },
 };
