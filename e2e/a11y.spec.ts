@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
 import { addFileAndWait, ask, lastAnswer, openReady, waitForAnswerDone } from './support/app';
+import { shortAnswers } from './support/screens';
 import { expectNoAxeViolations, isPhone, LAPTOP, openAt, openDrawer, openStoredConversation, PHONE, SCHEMES, screenshot, SIZES } from './support/screens';
 
 async function check(page: Page, name: string): Promise<void> {
@@ -103,6 +104,7 @@ test('the passage panel takes focus, closes on Escape and gives focus back (lapt
 
 test('a screen reader hears the answer being written and its end, not every update of the list', async ({ page }) => {
   await openReady(page);
+  await shortAnswers(page);
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
   // Only one live region in the conversation, and it is not the message list.
   const chat = page.locator('section.chat');

@@ -1,7 +1,7 @@
 /** The main screens, dialogs and panels of Hearth, opened the way a person does, for the accessibility and layout checks. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { openReady } from './app';
+import { expectLibraryReady, openReady, saveSettings } from './app';
 import type { ConversationRecord, SourceRef } from '../../src/lib/storage/schema';
 
 export const PHONE = { width: 360, height: 800 };
@@ -87,4 +87,12 @@ export async function openAt(page: Page, viewport: { width: number; height: numb
   await page.setViewportSize(LAPTOP);
   await openReady(page);
   await page.setViewportSize(viewport);
+}
+
+/** Answers of at most 24 tokens, so that a test asking questions is quick on a busy machine. */
+export async function shortAnswers(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Longest answer').fill('24');
+  await saveSettings(page);
+  await expectLibraryReady(page);
 }

@@ -8,20 +8,24 @@ import { app as deApp } from './de/app';
 import { app as enApp } from './en/app';
 import { app as esApp } from './es/app';
 import { app as frApp } from './fr/app';
+import { chat as deChat } from './de/chat';
+import { chat as enChat } from './en/chat';
+import { chat as esChat } from './es/chat';
+import { chat as frChat } from './fr/chat';
 import { common as deCommon } from './de/common';
 import { common as enCommon } from './en/common';
 import { common as esCommon } from './es/common';
 import { common as frCommon } from './fr/common';
 import type { Locale } from './locales';
 
-const en = { ...enCommon, ...enApp };
+const en = { ...enCommon, ...enApp, ...enChat };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApp },
-  fr: { ...frCommon, ...frApp },
-  es: { ...esCommon, ...esApp },
+  de: { ...deCommon, ...deApp, ...deChat },
+  fr: { ...frCommon, ...frApp, ...frChat },
+  es: { ...esCommon, ...esApp, ...esChat },
 };

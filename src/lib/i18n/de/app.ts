@@ -10,4 +10,5 @@ export const app: Record<keyof typeof en, string> = {
   'app.shortcuts.new-chat': 'Neuen Chat beginnen',
   'app.shortcuts.focus-question': 'Zum Fragefeld springen',
   'app.shortcuts.escape': 'Offenes Fenster oder offenen Dialog schließen; ist keiner offen, die entstehende Antwort anhalten',
+  'app.progress.left': 'noch etwa {time}',
 };

@@ -9,4 +9,5 @@ export const app = {
   'app.shortcuts.new-chat': 'Start a new chat',
   'app.shortcuts.focus-question': 'Go to the question box',
   'app.shortcuts.escape': 'Close the open panel or dialog; with none open, stop the answer being written',
+  'app.progress.left': 'about {time} left',
 } as const;

@@ -10,4 +10,5 @@ export const app: Record<keyof typeof en, string> = {
   'app.shortcuts.new-chat': 'Empezar un chat nuevo',
   'app.shortcuts.focus-question': 'Ir al cuadro de pregunta',
   'app.shortcuts.escape': 'Cerrar el panel o diálogo abierto; si no hay ninguno, detener la respuesta en curso',
+  'app.progress.left': 'quedan unos {time}',
 };

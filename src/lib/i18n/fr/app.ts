@@ -10,4 +10,5 @@ export const app: Record<keyof typeof en, string> = {
   'app.shortcuts.new-chat': 'Commencer une nouvelle discussion',
   'app.shortcuts.focus-question': 'Aller au champ de question',
   'app.shortcuts.escape': 'Fermer le panneau ou la boîte de dialogue ouverte ; sinon, arrêter la réponse en cours',
+  'app.progress.left': 'encore environ {time}',
 };
