@@ -8,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
 import { addFileAndWait, ask, lastAnswer, openReady, waitForAnswerDone } from './support/app';
 import { shortAnswers } from './support/screens';
+
+// Many screens per test, each checked by axe-core: slower than one question on a busy machine.
+test.setTimeout(300_000);
 import { expectNoAxeViolations, isPhone, LAPTOP, openAt, openDrawer, openStoredConversation, PHONE, SCHEMES, screenshot, SIZES } from './support/screens';
 
 async function check(page: Page, name: string): Promise<void> {

@@ -10,6 +10,8 @@ import { addFileAndWait, ask, documentItem, lastAnswer, openReady } from './supp
 import { largeText } from './support/stored';
 import { LAPTOP, openDrawer, openStoredConversation, PHONE, SCHEMES, screenshot } from './support/screens';
 
+test.setTimeout(240_000);
+
 const question = (page: Page) => page.getByLabel('Question', { exact: true });
 
 test('phone: one-row header, the conversation fills the screen, the question box at the bottom, the library one tap away', async ({ page }) => {

@@ -12,20 +12,24 @@ import { chat as deChat } from './de/chat';
 import { chat as enChat } from './en/chat';
 import { chat as esChat } from './es/chat';
 import { chat as frChat } from './fr/chat';
+import { library as deLibrary } from './de/library';
+import { library as enLibrary } from './en/library';
+import { library as esLibrary } from './es/library';
+import { library as frLibrary } from './fr/library';
 import { common as deCommon } from './de/common';
 import { common as enCommon } from './en/common';
 import { common as esCommon } from './es/common';
 import { common as frCommon } from './fr/common';
 import type { Locale } from './locales';
 
-const en = { ...enCommon, ...enApp, ...enChat };
+const en = { ...enCommon, ...enApp, ...enChat, ...enLibrary };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApp, ...deChat },
-  fr: { ...frCommon, ...frApp, ...frChat },
-  es: { ...esCommon, ...esApp, ...esChat },
+  de: { ...deCommon, ...deApp, ...deChat, ...deLibrary },
+  fr: { ...frCommon, ...frApp, ...frChat, ...frLibrary },
+  es: { ...esCommon, ...esApp, ...esChat, ...esLibrary },
 };
