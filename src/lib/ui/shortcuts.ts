@@ -23,8 +23,8 @@ export function keysFor(action: ShortcutAction): string {
 
 /** Whether the key press goes to a place where typing happens (then "/" is a character, not a shortcut). */
 function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  const el = target as { tagName?: string; isContentEditable?: boolean } | null;
+  return !!el && (el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? ''));
 }
 
 /** The shortcut a key press means, or null. */
