@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { devHeaders, previewHeaders, securityPlugin } from './scripts/vite-security';
+import { devHeaders, previewHeaders, securityPlugin } from './scripts/vite-security.ts';
 
 /**
  * pdf.js's CMaps (CJK text) and standard font data, served at /pdfjs/cmaps/ and

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pdfWithPages } from './fixtures/files';
 import { VOLCANOES } from './fixtures/documents';
-import { addFile, addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, MIRROR, openReady, waitForAnswerDone } from './support/app';
+import { addFile, addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, MIRROR, openReady } from './support/app';
 import { CspWatch } from './support/csp-watch';
+import { useShortAnswers, waitForSlowAnswer } from './support/short-answers';
 
 const APP = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
 
@@ -119,10 +120,11 @@ test('another origin on the same site cannot frame the app', async ({ page, cont
 });
 
 test('the app works under the policy with no violation of its own', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const watch = new CspWatch(page);
   await watch.start();
   await openReady(page);
+  await useShortAnswers(page);
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -138,7 +140,7 @@ test('the app works under the policy with no violation of its own', async ({ pag
 
   // The embedder found the passage, and the local model (llama.cpp in WASM, in a blob: worker) answered.
   await ask(page, 'How high does the spring tide rise?');
-  await waitForAnswerDone(page);
+  await waitForSlowAnswer(page);
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'done');
   await expect(lastAnswer(page).locator('.answer')).not.toBeEmpty();
   const chip = lastAnswer(page).locator('.source-chips .chip', { hasText: 'harbour.pdf' }).first();
@@ -148,4 +150,13 @@ test('the app works under the policy with no violation of its own', async ({ pag
 
   expect(watch.violations).toEqual([]);
   expect(await watch.events()).toEqual([]);
+});
+
+test('an address this installation does not allow is named in Settings, not saved', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Catalog URL').fill('https://models.example.org/models.json');
+  await page.getByRole('button', { name: 'Save and restart' }).click();
+  await expect(page.getByRole('alert')).toContainText('https://models.example.org is not one of them');
+  expect(await page.evaluate(() => localStorage.getItem('hearth.settings') ?? '')).not.toContain('models.example.org');
 });

@@ -13,8 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import catalog from '../models.json' with { type: 'json' };
-import { connectSources } from '../src/lib/security/connect-sources';
-import { contentSecurityPolicy, securityHeaders, type PolicyOptions } from '../src/lib/security/csp';
+import { connectSources } from '../src/lib/security/connect-sources.ts';
+import { contentSecurityPolicy, securityHeaders, type PolicyOptions } from '../src/lib/security/csp.ts';
 
 export const HEADERS_FILE = '_headers';
 

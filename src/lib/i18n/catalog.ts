@@ -8,16 +8,20 @@ import { common as deCommon } from './de/common';
 import { common as enCommon } from './en/common';
 import { common as esCommon } from './es/common';
 import { common as frCommon } from './fr/common';
+import { security as deSecurity } from './de/security';
+import { security as enSecurity } from './en/security';
+import { security as esSecurity } from './es/security';
+import { security as frSecurity } from './fr/security';
 import type { Locale } from './locales';
 
-const en = { ...enCommon };
+const en = { ...enCommon, ...enSecurity };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon },
-  fr: { ...frCommon },
-  es: { ...esCommon },
+  de: { ...deCommon, ...deSecurity },
+  fr: { ...frCommon, ...frSecurity },
+  es: { ...esCommon, ...esSecurity },
 };

@@ -6,9 +6,8 @@
  * What the app needs, and nothing else:
  * - scripts and workers from its own origin; `'wasm-unsafe-eval'` to compile WebAssembly (ONNX
  *   Runtime, llama.cpp, web-llm), never `'unsafe-eval'` or inline script;
- * - `blob:` workers: llama.cpp (wllama) starts its worker from a blob: URL, and ONNX Runtime's
- *   WASM threads start from the runtime script transformers.js hands it as a blob: URL;
- * - `blob:` scripts: that same runtime script is imported from its blob: URL;
+ * - `blob:` workers: llama.cpp (wllama) starts its worker from a blob: URL; no `blob:` scripts
+ *   (transformers.js is told to let ONNX Runtime import its script from our origin);
  * - styles from its own files only (Svelte sets dynamic styles through the CSSOM, which the policy
  *   does not restrict; only the dev server injects `<style>` elements);
  * - network access to its own origin and the model hosts (`connectSrc`), nothing else;
@@ -30,7 +29,7 @@ export type Directives = Readonly<Record<string, readonly string[]>>;
 export function directives({ connectSrc, dev = false }: PolicyOptions): Directives {
   return {
     'default-src': ["'none'"],
-    'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+    'script-src': ["'self'", "'wasm-unsafe-eval'"],
     'worker-src': ["'self'", 'blob:'],
     'style-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
     'img-src': ["'self'"],
