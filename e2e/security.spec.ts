@@ -157,6 +157,6 @@ test('an address this installation does not allow is named in Settings, not save
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Catalog URL').fill('https://models.example.org/models.json');
   await page.getByRole('button', { name: 'Save and restart' }).click();
-  await expect(page.getByRole('alert')).toContainText('https://models.example.org is not one of them');
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('alert')).toContainText('https://models.example.org is not one of them');
   expect(await page.evaluate(() => localStorage.getItem('hearth.settings') ?? '')).not.toContain('models.example.org');
 });
