@@ -28,12 +28,18 @@ function isLocal(url: string): boolean {
 test('a whole session sends nothing beyond the app and its model host', async ({ page, context }) => {
   test.setTimeout(600_000);
   // First set-up: the first visit runs on the shipped catalog (whose host is Hugging Face) until
-  // Settings points Hearth at the mirror. From then on, everything is recorded.
+  // Settings points Hearth at the mirror. From then on everything is recorded; the service worker's
+  // requests (it fetches what it keeps for offline use once, when it installs) from the start.
+  const seen: Seen[] = [];
+  let recording = false;
+  context.on('request', (request: Request) => {
+    const by = request.serviceWorker() ? 'service worker' : 'page or worker';
+    if (recording || by === 'service worker') seen.push({ url: request.url(), by });
+  });
   await openReady(page);
   await useShortAnswers(page);
   await expectLibraryReady(page);
-  const seen: Seen[] = [];
-  context.on('request', (request: Request) => seen.push({ url: request.url(), by: request.serviceWorker() ? 'service worker' : 'page or worker' }));
+  recording = true;
 
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
