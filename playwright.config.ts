@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
+import { assertE2eBuild } from './e2e/support/e2e-build';
 
 /**
  * End-to-end tests drive the built PWA (vite preview) in headless Chromium, with models served by a
@@ -10,6 +11,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
 const APP_PORT = Number(process.env.HEARTH_APP_PORT ?? 4173);
 const MIRROR_PORT = 4180;
 const systemChromium = chromiumPath();
+assertE2eBuild();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { devHeaders, previewHeaders, securityPlugin } from './scripts/vite-security.ts';
 
 /**
  * pdf.js's CMaps (CJK text) and standard font data, served at /pdfjs/cmaps/ and
@@ -34,18 +35,13 @@ function pdfjsData(): Plugin {
   };
 }
 
-// Cross-origin isolation gives WASM threads (SharedArrayBuffer) to the embedder and the LLM.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
 export default defineConfig({
   // A missing file is a real 404, never index.html (which would fail as "Unexpected token '<'").
   appType: 'mpa',
   plugins: [
     svelte(),
     pdfjsData(),
+    securityPlugin(),
     VitePWA({
       // Hearth's own service worker (src/sw.ts): it says why a copy failed, receives shares, and a new version waits for the page.
       strategies: 'injectManifest',
@@ -65,7 +61,9 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
-  server: { headers: isolation },
-  preview: { headers: isolation, port: 4173, strictPort: true },
+  // No source maps in production unless asked for (HEARTH_SOURCEMAP=1).
+  build: { target: 'es2022', sourcemap: process.env.HEARTH_SOURCEMAP === '1' },
+  // Cross-origin isolation (WASM threads), the Content-Security-Policy and the rest: scripts/vite-security.ts.
+  server: { headers: devHeaders() },
+  preview: { headers: previewHeaders(), port: 4173, strictPort: true },
 });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
-import { ask, addFileAndWait, documentItem, expectLibraryReady, lastAnswer, saveSettings, TEST_CATALOG } from './support/app';
+import { ask, addFileAndWait, documentItem, expectLibraryReady, lastAnswer, saveSettings, TEST_CATALOG, openSettings } from './support/app';
 import { ThrottledMirror } from './support/throttled-mirror';
 
 const APP_ORIGIN = `http://127.0.0.1:${process.env.HEARTH_APP_PORT ?? 4173}`;
@@ -25,7 +25,7 @@ test.beforeEach(() => {
 /** Open Hearth with the test catalog and this spec's mirror as the model source (the library may fail to start). */
 async function openWithMirror(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Catalog URL').fill(TEST_CATALOG);
   await page.getByLabel('Model source').fill(mirror.url);
   await saveSettings(page);
@@ -58,7 +58,7 @@ test('a fresh profile sees what Hearth does, that nothing leaves the device, and
   await expect(screen.getByTestId('recommended-embedder')).toContainText('all-MiniLM-L6-v2');
   await expect(screen.getByText(/Hearth runs .+ on the CPU|Hearth picked .+ for this GPU/)).toBeVisible();
   // Not a dialog: the header's Settings still opens.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await expect(page.getByLabel('Catalog URL')).toBeVisible();
 });
 
@@ -155,7 +155,7 @@ test('a catalog that cannot be loaded is named with why, and Retry starts Hearth
   mirror.extra.set('/catalog.json', readFileSync('e2e/fixtures/catalogs/test.json', 'utf8'));
   mirror.down = true;
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Catalog URL').fill(`${mirror.url}catalog.json`);
   await saveSettings(page);
   const failure = page.locator('.startup-error .failure-note[data-part="catalog"]');

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { E2E_CONNECT_SRC } from '../e2e/support/e2e-build';
 
 interface Counts {
   passed: number;
@@ -12,9 +13,9 @@ interface Counts {
   skipped: number;
 }
 
-function run(cmd: string, args: string[]): number {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
@@ -40,7 +41,8 @@ run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputF
 const unit = vitestCounts('test-results/unit.json');
 
 let e2e: Counts = { passed: 0, failed: 0, skipped: 0 };
-if (run('npx', ['vite', 'build']) !== 0) {
+// The build the end-to-end tests drive lets the app reach the local test mirrors (README, "Hosting Hearth").
+if (run('npx', ['vite', 'build'], { ...process.env, HEARTH_CONNECT_SRC: E2E_CONNECT_SRC }) !== 0) {
   steps.push('building the app');
   e2e.failed = 1;
 } else {

@@ -1,7 +1,7 @@
 /** The main screens, dialogs and panels of Hearth, opened the way a person does, for the accessibility and layout checks. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { expectLibraryReady, openReady, saveSettings } from './app';
+import { expectLibraryReady, openReady, saveSettings, openSettings } from './app';
 import type { ConversationRecord, SourceRef } from '../../src/lib/storage/schema';
 
 export const PHONE = { width: 360, height: 800 };
@@ -91,7 +91,7 @@ export async function openAt(page: Page, viewport: { width: number; height: numb
 
 /** Answers of at most 24 tokens, so that a test asking questions is quick on a busy machine. */
 export async function shortAnswers(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, { advanced: true });
   await page.getByLabel('Longest answer').fill('24');
   await saveSettings(page);
   await expectLibraryReady(page);

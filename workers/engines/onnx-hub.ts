@@ -47,6 +47,9 @@ export const browserOnnxHub: OnnxHub = ({ model, modelUrl, threads }) => {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
+  // ONNX Runtime imports its own script from our origin (the service worker keeps it offline), not
+  // from a blob: copy, so the Content-Security-Policy allows no blob: scripts (src/lib/security/csp.ts).
+  env.useWasmCache = false;
   env.remoteHost = hubBaseOf(modelUrl, model);
   env.remotePathTemplate = '{model}/resolve/{revision}/';
   const wasm = env.backends.onnx.wasm;

@@ -25,6 +25,9 @@ export function configureModelHub(modelBaseUrl: string, maxThreads = 4): number 
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
+  // ONNX Runtime imports its own script from our origin (the service worker keeps it offline), not
+  // from a blob: copy, so the Content-Security-Policy allows no blob: scripts (src/lib/security/csp.ts).
+  env.useWasmCache = false;
   env.remoteHost = modelBaseUrl.endsWith('/') ? modelBaseUrl : `${modelBaseUrl}/`;
   env.remotePathTemplate = '{model}/resolve/{revision}/';
   const threads = self.crossOriginIsolated ? Math.min(maxThreads, navigator.hardwareConcurrency || 1) : 1;

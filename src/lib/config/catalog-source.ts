@@ -5,12 +5,16 @@
 import builtIn from '../../../models.json';
 import { loadCatalog, parseCatalog } from '../catalog/load';
 import type { Catalog } from '../catalog/types';
-import { AppError } from '../errors';
+import { AppError, appError } from '../errors';
+import { t } from '../i18n/i18n.svelte';
+import { addressAllowed, originLabel } from '../security/page-policy';
 
 const LAST_GOOD = 'hearth.catalog.lastGood';
 
 export async function resolveCatalog(catalogUrl: string | null): Promise<Catalog> {
   if (!catalogUrl) return parseCatalog(builtIn);
+  // Saved before this installation's policy changed, or set elsewhere: say why it cannot load.
+  if (!addressAllowed(catalogUrl)) throw appError('CATALOG_UNREACHABLE', { message: t('security.addressNotAllowed', { origin: originLabel(catalogUrl) }), detail: catalogUrl });
   try {
     const catalog = await loadCatalog(catalogUrl);
     localStorage.setItem(LAST_GOOD, JSON.stringify({ url: catalogUrl, catalog }));

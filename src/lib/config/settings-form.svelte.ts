@@ -4,6 +4,7 @@
  */
 import type { MessageKey } from '../i18n/catalog';
 import type { MessageVars } from '../i18n/format';
+import { addressAllowed, originLabel } from '../security/page-policy';
 import { inRange, SAMPLING_LIMITS as L, validUrlOrNull, type Settings } from './settings';
 
 export interface FormProblem {
@@ -62,6 +63,9 @@ export class SettingsForm {
   #problem(): FormProblem | null {
     if (this.catalogUrl.trim() && !validUrlOrNull(this.catalogUrl)) return { key: 'settings.problemCatalog' };
     if (this.modelBaseUrl.trim() && !validUrlOrNull(this.modelBaseUrl)) return { key: 'settings.problemSource' };
+    // An address this installation's Content-Security-Policy forbids is named now, not as a failed download later.
+    const blocked = [validUrlOrNull(this.catalogUrl), validUrlOrNull(this.modelBaseUrl)].find((url) => url !== null && !addressAllowed(url));
+    if (blocked) return { key: 'security.addressNotAllowed', vars: { origin: originLabel(blocked) } };
     if (inRange(this.temperature, L.temperature) === null) return { key: 'settings.problemTemperature', vars: L.temperature };
     if (inRange(this.topP, L.topP) === null) return { key: 'settings.problemTopP', vars: L.topP };
     if (inRange(this.maxAnswerTokens, L.maxAnswerTokens) === null) return { key: 'settings.problemMaxTokens', vars: L.maxAnswerTokens };

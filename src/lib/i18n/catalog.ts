@@ -16,6 +16,7 @@ import { helpers as deHelpers } from './de/helpers';
 import { library as deLibrary } from './de/library';
 import { models as deModels } from './de/models';
 import { pwa as dePwa } from './de/pwa';
+import { security as deSecurity } from './de/security';
 import { settings as deSettings } from './de/settings';
 import { storage as deStorage } from './de/storage';
 import { app as enApp } from './en/app';
@@ -30,6 +31,7 @@ import { helpers as enHelpers } from './en/helpers';
 import { library as enLibrary } from './en/library';
 import { models as enModels } from './en/models';
 import { pwa as enPwa } from './en/pwa';
+import { security as enSecurity } from './en/security';
 import { settings as enSettings } from './en/settings';
 import { storage as enStorage } from './en/storage';
 import { app as esApp } from './es/app';
@@ -44,6 +46,7 @@ import { helpers as esHelpers } from './es/helpers';
 import { library as esLibrary } from './es/library';
 import { models as esModels } from './es/models';
 import { pwa as esPwa } from './es/pwa';
+import { security as esSecurity } from './es/security';
 import { settings as esSettings } from './es/settings';
 import { storage as esStorage } from './es/storage';
 import { app as frApp } from './fr/app';
@@ -58,18 +61,19 @@ import { helpers as frHelpers } from './fr/helpers';
 import { library as frLibrary } from './fr/library';
 import { models as frModels } from './fr/models';
 import { pwa as frPwa } from './fr/pwa';
+import { security as frSecurity } from './fr/security';
 import { settings as frSettings } from './fr/settings';
 import { storage as frStorage } from './fr/storage';
 import type { Locale } from './locales';
 
-const en = { ...enApp, ...enBadge, ...enChat, ...enCommon, ...enErrors, ...enErrorTitles, ...enFailures, ...enFirstRun, ...enHeader, ...enHelpers, ...enLibrary, ...enModels, ...enPwa, ...enSettings, ...enStorage };
+const en = { ...enApp, ...enBadge, ...enChat, ...enCommon, ...enErrors, ...enErrorTitles, ...enFailures, ...enFirstRun, ...enHeader, ...enHelpers, ...enLibrary, ...enModels, ...enPwa, ...enSecurity, ...enSettings, ...enStorage };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deApp, ...deBadge, ...deChat, ...deCommon, ...deErrors, ...deErrorTitles, ...deFailures, ...deFirstRun, ...deHeader, ...deHelpers, ...deLibrary, ...deModels, ...dePwa, ...deSettings, ...deStorage },
-  fr: { ...frApp, ...frBadge, ...frChat, ...frCommon, ...frErrors, ...frErrorTitles, ...frFailures, ...frFirstRun, ...frHeader, ...frHelpers, ...frLibrary, ...frModels, ...frPwa, ...frSettings, ...frStorage },
-  es: { ...esApp, ...esBadge, ...esChat, ...esCommon, ...esErrors, ...esErrorTitles, ...esFailures, ...esFirstRun, ...esHeader, ...esHelpers, ...esLibrary, ...esModels, ...esPwa, ...esSettings, ...esStorage },
+  de: { ...deApp, ...deBadge, ...deChat, ...deCommon, ...deErrors, ...deErrorTitles, ...deFailures, ...deFirstRun, ...deHeader, ...deHelpers, ...deLibrary, ...deModels, ...dePwa, ...deSecurity, ...deSettings, ...deStorage },
+  fr: { ...frApp, ...frBadge, ...frChat, ...frCommon, ...frErrors, ...frErrorTitles, ...frFailures, ...frFirstRun, ...frHeader, ...frHelpers, ...frLibrary, ...frModels, ...frPwa, ...frSecurity, ...frSettings, ...frStorage },
+  es: { ...esApp, ...esBadge, ...esChat, ...esCommon, ...esErrors, ...esErrorTitles, ...esFailures, ...esFirstRun, ...esHeader, ...esHelpers, ...esLibrary, ...esModels, ...esPwa, ...esSecurity, ...esSettings, ...esStorage },
 };
