@@ -48,7 +48,7 @@ export async function openReady(page: Page, catalogUrl: string = TEST_CATALOG): 
 }
 
 export async function expectLibraryReady(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Add documents' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('add-documents')).toBeEnabled({ timeout: 60_000 });
 }
 
 export async function addFile(page: Page, name: string, content: string | Buffer, mimeType = 'text/plain'): Promise<void> {
