@@ -38,7 +38,8 @@ export function directives({ connectSrc, dev = false }: PolicyOptions): Directiv
     'connect-src': ["'self'", ...dedupe(connectSrc)],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
-    'form-action': ["'none'"],
+    // Forms may post to the app only: the share target is a POST to its own /share-target.
+    'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
   };
 }
