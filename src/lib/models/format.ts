@@ -1,18 +1,9 @@
 /** Sizes, speeds and durations as people read them ("1.2 MB", "850 KB/s", "2 min 5 s"). */
+import { formatSize } from '../storage/size-format';
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** Binary multiples with the familiar short names, one decimal below 10 ("1.2 MB", "85 MB"). */
+/** Binary multiples with the familiar short names, one decimal below 10 ("1.2 MB", "85 MB"): English formatSize. */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  return formatSize(bytes);
 }
 
 export function formatSpeed(bytesPerSecond: number): string {
