@@ -7,7 +7,11 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
-document.documentElement.lang = i18n.locale;
-mount(App, { target });
-registerServiceWorker();
-preloadRenderers();
+// The interface language's catalog first (English needs none), so the first frame is in it.
+void i18n.load().then(() => {
+  document.documentElement.lang = i18n.locale;
+  target.replaceChildren(); // the mark index.html shows while the script loads
+  mount(App, { target });
+  registerServiceWorker();
+  preloadRenderers();
+});

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ERROR_CODES } from '../errors';
-import { CATALOGS } from './catalog';
+import { CATALOGS } from './all-catalogs';
 import { errors } from './en/errors';
 import { LOCALES } from './locales';
 

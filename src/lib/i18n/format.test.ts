@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS } from './catalog';
+import { CATALOGS } from './all-catalogs';
 import { fillMessage } from './format';
 import { localeFor, LOCALES } from './locales';
 

@@ -48,6 +48,15 @@ export class FirstRunState {
     return !this.done && app.phase === 'ready' && app.chat.messages.length === 0 && app.library.isEmpty && app.conversations.items.length === 0;
   }
 
+  /**
+   * What the first-run screen shows is known: the device check, the embedding model's plan and
+   * whether storage is kept. It is drawn only then, so nothing on it moves as those arrive.
+   */
+  get settled(): boolean {
+    const app = this.#app;
+    return app.caps !== null && app.storage.persistence !== null && (app.library.embedders.plan !== null || app.library.status === 'error');
+  }
+
   /** The embedding model the library loads (documents cannot be added without it). */
   get embedder(): EmbedderModel | null {
     return this.#app.library.embedders.plan?.active ?? null;

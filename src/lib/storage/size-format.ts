@@ -8,8 +8,21 @@ export type SizeUnits = readonly [string, string, string, string, string];
 
 export const ENGLISH_UNITS: SizeUnits = ['B', 'KB', 'MB', 'GB', 'TB'];
 
+/** Number formats are costly to make (a first screen made dozens): one per language and precision. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatSize(bytes: number, locale = 'en', units: SizeUnits = ENGLISH_UNITS): string {
-  const number = (value: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false }).format(value);
+  const number = (value: number, digits: number) => numberFormat(locale, digits).format(value);
   if (!Number.isFinite(bytes) || bytes <= 0) return `${number(0, 0)} ${units[0]}`;
   let value = bytes;
   let unit = 0;
