@@ -1,7 +1,8 @@
 /**
  * The Markdown renderer and sanitizer (marked and DOMPurify, about a quarter of the page's script)
  * draw only answers and passages, so they stay out of the first screen's bundle: loaded once, on
- * first use or when the page is idle after start (`preloadRenderers`), whichever comes first.
+ * first use or when the person first touches or types (`preloadRenderers`: a question is on its way),
+ * whichever comes first. Loading them at start would add their start-up to the first screen's work.
  */
 type AnswerModule = typeof import('./incremental-markdown');
 type PassageModule = typeof import('./passage-html');
@@ -17,12 +18,14 @@ export function loadPassageRenderer(): Promise<PassageModule> {
   return (passage ??= import('./passage-html'));
 }
 
-/** Start both loads once the browser is idle after the first screen. */
-export function preloadRenderers(): void {
+const FIRST_TOUCH = ['pointerdown', 'keydown', 'focusin'] as const;
+
+/** Start both loads at the person's first touch, key or focus. */
+export function preloadRenderers(target: EventTarget = window): void {
   const start = () => {
+    for (const type of FIRST_TOUCH) target.removeEventListener(type, start, true);
     void loadAnswerRenderer();
     void loadPassageRenderer();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 3000 });
-  else setTimeout(start, 1000);
+  for (const type of FIRST_TOUCH) target.addEventListener(type, start, { capture: true, passive: true });
 }
