@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { BEEKEEPING } from './fixtures/documents';
-import { addFileAndWait, ask, documentItem, lastAnswer, openReady } from './support/app';
+import { addFileAndWait, ask, documentItem, expectLibraryReady, lastAnswer, openReady, useCatalog } from './support/app';
 import { largeText } from './support/stored';
 import { LAPTOP, openDrawer, openStoredConversation, PHONE, SCHEMES, screenshot } from './support/screens';
 
@@ -147,4 +147,27 @@ test('adding a long file shows what is being done and roughly how long is left',
   // Done looking: cancelling takes the file out of the queue.
   await page.getByRole('button', { name: 'Cancel long-log.txt' }).click();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('the first screen does not move while Hearth starts: a phone and a laptop, a first visit', async ({ browser, baseURL }) => {
+  for (const viewport of [PHONE, LAPTOP]) {
+    const context = await browser.newContext({ viewport, baseURL });
+    const page = await context.newPage();
+    // Every layout shift each document makes (Cumulative Layout Shift is their sum, without input).
+    await page.addInitScript(() => {
+      const shifts: { value: number; hadRecentInput: boolean }[] = [];
+      (window as unknown as { hearthShifts: typeof shifts }).hearthShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await useCatalog(page); // "Save and restart": what follows is a fresh start of the page
+    await expect(page.getByTestId('first-run').getByRole('heading', { level: 2 })).toBeInViewport({ timeout: 60_000 });
+    await expectLibraryReady(page);
+    await page.waitForTimeout(2000); // the model list's news arrive
+    const shifts = await page.evaluate(() => (window as unknown as { hearthShifts: { value: number; hadRecentInput: boolean }[] }).hearthShifts);
+    const total = shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0);
+    expect(total, `${viewport.width} px wide`).toBeLessThan(0.02);
+    await context.close();
+  }
 });
