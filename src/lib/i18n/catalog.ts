@@ -19,6 +19,9 @@ import { pwa as dePwa } from './de/pwa';
 import { security as deSecurity } from './de/security';
 import { settings as deSettings } from './de/settings';
 import { storage as deStorage } from './de/storage';
+import { progress as deProgress } from './de/progress';
+import { reasons as deReasons } from './de/reasons';
+import { units as deUnits } from './de/units';
 import { app as enApp } from './en/app';
 import { badge as enBadge } from './en/badge';
 import { chat as enChat } from './en/chat';
@@ -34,6 +37,9 @@ import { pwa as enPwa } from './en/pwa';
 import { security as enSecurity } from './en/security';
 import { settings as enSettings } from './en/settings';
 import { storage as enStorage } from './en/storage';
+import { progress as enProgress } from './en/progress';
+import { reasons as enReasons } from './en/reasons';
+import { units as enUnits } from './en/units';
 import { app as esApp } from './es/app';
 import { badge as esBadge } from './es/badge';
 import { chat as esChat } from './es/chat';
@@ -49,6 +55,9 @@ import { pwa as esPwa } from './es/pwa';
 import { security as esSecurity } from './es/security';
 import { settings as esSettings } from './es/settings';
 import { storage as esStorage } from './es/storage';
+import { progress as esProgress } from './es/progress';
+import { reasons as esReasons } from './es/reasons';
+import { units as esUnits } from './es/units';
 import { app as frApp } from './fr/app';
 import { badge as frBadge } from './fr/badge';
 import { chat as frChat } from './fr/chat';
@@ -64,16 +73,19 @@ import { pwa as frPwa } from './fr/pwa';
 import { security as frSecurity } from './fr/security';
 import { settings as frSettings } from './fr/settings';
 import { storage as frStorage } from './fr/storage';
+import { progress as frProgress } from './fr/progress';
+import { reasons as frReasons } from './fr/reasons';
+import { units as frUnits } from './fr/units';
 import type { Locale } from './locales';
 
-const en = { ...enApp, ...enBadge, ...enChat, ...enCommon, ...enErrors, ...enErrorTitles, ...enFailures, ...enFirstRun, ...enHeader, ...enHelpers, ...enLibrary, ...enModels, ...enPwa, ...enSecurity, ...enSettings, ...enStorage };
+const en = { ...enApp, ...enBadge, ...enChat, ...enCommon, ...enErrors, ...enErrorTitles, ...enFailures, ...enFirstRun, ...enHeader, ...enHelpers, ...enLibrary, ...enModels, ...enPwa, ...enSecurity, ...enSettings, ...enStorage, ...enProgress, ...enReasons, ...enUnits };
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deApp, ...deBadge, ...deChat, ...deCommon, ...deErrors, ...deErrorTitles, ...deFailures, ...deFirstRun, ...deHeader, ...deHelpers, ...deLibrary, ...deModels, ...dePwa, ...deSecurity, ...deSettings, ...deStorage },
-  fr: { ...frApp, ...frBadge, ...frChat, ...frCommon, ...frErrors, ...frErrorTitles, ...frFailures, ...frFirstRun, ...frHeader, ...frHelpers, ...frLibrary, ...frModels, ...frPwa, ...frSecurity, ...frSettings, ...frStorage },
-  es: { ...esApp, ...esBadge, ...esChat, ...esCommon, ...esErrors, ...esErrorTitles, ...esFailures, ...esFirstRun, ...esHeader, ...esHelpers, ...esLibrary, ...esModels, ...esPwa, ...esSecurity, ...esSettings, ...esStorage },
+  de: { ...deApp, ...deBadge, ...deChat, ...deCommon, ...deErrors, ...deErrorTitles, ...deFailures, ...deFirstRun, ...deHeader, ...deHelpers, ...deLibrary, ...deModels, ...dePwa, ...deSecurity, ...deSettings, ...deStorage, ...deProgress, ...deReasons, ...deUnits },
+  fr: { ...frApp, ...frBadge, ...frChat, ...frCommon, ...frErrors, ...frErrorTitles, ...frFailures, ...frFirstRun, ...frHeader, ...frHelpers, ...frLibrary, ...frModels, ...frPwa, ...frSecurity, ...frSettings, ...frStorage, ...frProgress, ...frReasons, ...frUnits },
+  es: { ...esApp, ...esBadge, ...esChat, ...esCommon, ...esErrors, ...esErrorTitles, ...esFailures, ...esFirstRun, ...esHeader, ...esHelpers, ...esLibrary, ...esModels, ...esPwa, ...esSecurity, ...esSettings, ...esStorage, ...esProgress, ...esReasons, ...esUnits },
 };

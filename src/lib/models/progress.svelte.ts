@@ -2,19 +2,25 @@
  * What a progress bar shows for one download: bytes, percent, a smoothed speed and the time left.
  * Fed with the worker's progress events; speed and time left only while bytes come from the network.
  */
+import type { LoadPhase } from '../../../workers/llm.protocol';
 import { RateMeter } from './rate';
+
+/** The worker's phases, and the page's own: 'starting' before the first report, 'browser' while the browser downloads its model. */
+export type ProgressPhase = LoadPhase | 'starting' | 'browser';
 
 export interface ProgressSample {
   loadedBytes: number;
   totalBytes: number;
-  text: string;
-  phase?: 'download' | 'start' | undefined;
+  phase: ProgressPhase;
 }
+
+/** Phases whose bytes come from the network now: speed and time left make sense. */
+const NETWORK: readonly ProgressPhase[] = ['download', 'elsewhere'];
 
 export class DownloadProgress {
   loadedBytes = $state(0);
   totalBytes = $state(0);
-  text = $state('');
+  phase = $state<ProgressPhase>('starting');
   downloading = $state(false);
   bytesPerSecond = $state<number | null>(null);
   secondsLeft = $state<number | null>(null);
@@ -31,8 +37,8 @@ export class DownloadProgress {
   update(sample: ProgressSample, nowMs: number = performance.now()): void {
     this.loadedBytes = sample.loadedBytes;
     this.totalBytes = Math.max(sample.totalBytes, sample.loadedBytes);
-    this.text = sample.text;
-    this.downloading = sample.phase === 'download';
+    this.phase = sample.phase;
+    this.downloading = NETWORK.includes(sample.phase);
     if (!this.downloading) {
       this.bytesPerSecond = null;
       this.secondsLeft = null;

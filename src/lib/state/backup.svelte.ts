@@ -9,6 +9,8 @@
 import { backupFileName, checkedDetail, restoreSummary } from '../backup-file';
 import type { Settings } from '../config/settings';
 import { AppError, appError } from '../errors';
+import type { MessageKey } from '../i18n/catalog';
+import type { Words } from '../i18n/translate';
 import type { LibraryClient } from '../library/client';
 import type { RetrievalClient } from '../retrieval/client';
 import type { BackupRequest, BackupRestoreEvent, BackupRestoreResult } from '../../../workers/backup/messages';
@@ -33,15 +35,15 @@ export interface BackupDeps {
 
 export type BackupProgress = Omit<BackupRestoreEvent, 'kind'>;
 
-const STAGE_LABEL: Record<BackupProgress['stage'], string> = {
-  verifying: 'Checking the backup',
-  embedding: 'Preparing passages for search',
-  saving: 'Saving',
-  checking: 'Checking what was restored',
+const STAGE_LABEL: Record<BackupProgress['stage'], MessageKey> = {
+  verifying: 'progress.backup.verifying',
+  embedding: 'progress.import.embedding',
+  saving: 'progress.import.saving',
+  checking: 'progress.backup.checking',
 };
 
-export function backupProgressLabel(p: BackupProgress): string {
-  return p.stage === 'embedding' ? `${STAGE_LABEL.embedding}: ${p.done} of ${p.total}` : STAGE_LABEL[p.stage];
+export function backupProgressLabel(w: Words, p: BackupProgress): string {
+  return p.stage === 'embedding' ? w.t('progress.import.embeddingCount', { done: p.done, total: p.total }) : w.t(STAGE_LABEL[p.stage]);
 }
 
 export class BackupState {

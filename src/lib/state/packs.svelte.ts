@@ -5,6 +5,7 @@
  * reads a pack out, the library worker writes one in.
  */
 import { AppError, appError } from '../errors';
+import type { Words } from '../i18n/translate';
 import type { LibraryClient } from '../library/client';
 import { packFileName } from '../pack-file';
 import type { RetrievalClient } from '../retrieval/client';
@@ -16,14 +17,9 @@ export interface PackProgress {
   total: number;
 }
 
-const STAGE_LABEL: Record<PackImportEvent['stage'], string> = {
-  verifying: 'Checking the pack',
-  embedding: 'Preparing passages for search',
-  saving: 'Saving',
-};
-
-export function packProgressLabel(p: PackProgress): string {
-  return p.stage === 'embedding' ? `${STAGE_LABEL.embedding}: ${p.done} of ${p.total}` : STAGE_LABEL[p.stage];
+export function packProgressLabel(w: Words, p: PackProgress): string {
+  if (p.stage === 'embedding') return w.t('progress.import.embeddingCount', { done: p.done, total: p.total });
+  return w.t(p.stage === 'verifying' ? 'progress.pack.verifying' : 'progress.import.saving');
 }
 
 /** One sentence on what an import did. */

@@ -68,4 +68,13 @@ export const library: Record<keyof typeof en, string> = {
   'library.eviction.restoring': 'Wird wiederhergestellt…',
   'library.eviction.restore': 'Aus einer Sicherung wiederherstellen…',
   'library.eviction.restoreFailed': 'Die Sicherung konnte nicht wiederhergestellt werden',
+  'library.format.pdf': 'PDF',
+  'library.format.docx': 'Word',
+  'library.format.html': 'Webseiten',
+  'library.format.markdown': 'Markdown',
+  'library.format.text': 'Text',
+  'library.format.with': '{name} ({extensions})',
+  'library.format.list': '{items} und {last}',
+  'library.embedder.switched': 'Die Suche verwendet jetzt {model}.',
+  'library.embedder.unknown': 'Ein anderes Fenster hat die Bibliothek auf {model} umgestellt, das der Katalog dieses Fensters nicht enthält: Laden Sie neu, um damit zu suchen.',
 };

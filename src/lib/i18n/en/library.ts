@@ -67,4 +67,13 @@ export const library = {
   'library.eviction.restoring': 'Restoring…',
   'library.eviction.restore': 'Restore from a backup…',
   'library.eviction.restoreFailed': 'The backup could not be restored',
+  'library.format.pdf': 'PDF',
+  'library.format.docx': 'Word',
+  'library.format.html': 'web pages',
+  'library.format.markdown': 'Markdown',
+  'library.format.text': 'text',
+  'library.format.with': '{name} ({extensions})',
+  'library.format.list': '{items} and {last}',
+  'library.embedder.switched': 'Search now uses {model}.',
+  'library.embedder.unknown': "Another window switched the library to {model}, which this window's catalog does not list: reload to search with it.",
 } as const;

@@ -68,4 +68,13 @@ export const library: Record<keyof typeof en, string> = {
   'library.eviction.restoring': 'Restaurando…',
   'library.eviction.restore': 'Restaurar una copia…',
   'library.eviction.restoreFailed': 'No se pudo restaurar la copia',
+  'library.format.pdf': 'PDF',
+  'library.format.docx': 'Word',
+  'library.format.html': 'páginas web',
+  'library.format.markdown': 'Markdown',
+  'library.format.text': 'texto',
+  'library.format.with': '{name} ({extensions})',
+  'library.format.list': '{items} y {last}',
+  'library.embedder.switched': 'La búsqueda usa ahora {model}.',
+  'library.embedder.unknown': 'Otra ventana cambió la biblioteca a {model}, que el catálogo de esta ventana no incluye: recargue para buscar con él.',
 };

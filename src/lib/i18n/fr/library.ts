@@ -68,4 +68,13 @@ export const library: Record<keyof typeof en, string> = {
   'library.eviction.restoring': 'Restauration…',
   'library.eviction.restore': 'Restaurer une sauvegarde…',
   'library.eviction.restoreFailed': 'La sauvegarde n’a pas pu être restaurée',
+  'library.format.pdf': 'PDF',
+  'library.format.docx': 'Word',
+  'library.format.html': 'pages web',
+  'library.format.markdown': 'Markdown',
+  'library.format.text': 'texte',
+  'library.format.with': '{name} ({extensions})',
+  'library.format.list': '{items} et {last}',
+  'library.embedder.switched': 'La recherche utilise maintenant {model}.',
+  'library.embedder.unknown': 'Une autre fenêtre a basculé la bibliothèque sur {model}, que le catalogue de cette fenêtre ne contient pas : rechargez pour chercher avec.',
 };
