@@ -2,20 +2,14 @@
  * What a progress bar shows for one download: bytes, percent, a smoothed speed and the time left.
  * Fed with the worker's progress events; speed and time left only while bytes come from the network.
  */
-import type { LoadPhase } from '../../../workers/llm.protocol';
+import { fromNetwork, type ProgressPhase } from './load-phase';
 import { RateMeter } from './rate';
-
-/** The worker's phases, and the page's own: 'starting' before the first report, 'browser' while the browser downloads its model. */
-export type ProgressPhase = LoadPhase | 'starting' | 'browser';
 
 export interface ProgressSample {
   loadedBytes: number;
   totalBytes: number;
   phase: ProgressPhase;
 }
-
-/** Phases whose bytes come from the network now: speed and time left make sense. */
-const NETWORK: readonly ProgressPhase[] = ['download', 'elsewhere'];
 
 export class DownloadProgress {
   loadedBytes = $state(0);
@@ -38,7 +32,7 @@ export class DownloadProgress {
     this.loadedBytes = sample.loadedBytes;
     this.totalBytes = Math.max(sample.totalBytes, sample.loadedBytes);
     this.phase = sample.phase;
-    this.downloading = NETWORK.includes(sample.phase);
+    this.downloading = fromNetwork(sample.phase);
     if (!this.downloading) {
       this.bytesPerSecond = null;
       this.secondsLeft = null;
