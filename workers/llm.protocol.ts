@@ -41,11 +41,16 @@ export interface LoadProgressEvent {
   kind: 'progress';
   loadedBytes: number;
   totalBytes: number;
-  /** A short status line ("Downloading…", web-llm's own progress text). */
-  text: string;
-  /** 'download' while bytes come from the network (speed and time left make sense), 'start' after. */
-  phase?: 'download' | 'start';
+  /** What is happening; the page puts it into words (models/progress-words.ts). */
+  phase: LoadPhase;
 }
+
+/**
+ * A load's phases: 'download' while bytes come from the network (speed and time left make sense),
+ * 'elsewhere' while another Hearth window downloads them, 'start' while the engine takes the model
+ * in, 'import' while a file from this computer is copied in.
+ */
+export type LoadPhase = 'download' | 'elsewhere' | 'start' | 'import';
 
 export interface LoadResult {
   modelId: string;

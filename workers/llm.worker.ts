@@ -173,8 +173,8 @@ serve<LlmProtocol>(self, {
   },
 
   importGguf: ({ file }, { signal, emit }) =>
-    importGguf(file, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, text: 'Importing…' }), signal),
+    importGguf(file, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, phase: 'import' }), signal),
 
   importMlcFolder: ({ files }, { signal, emit }) =>
-    importMlcFolder(files, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, text: 'Importing…' }), signal),
+    importMlcFolder(files, (loadedBytes, totalBytes) => emit({ kind: 'progress', loadedBytes, totalBytes, phase: 'import' }), signal),
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './config/settings';
-import { backupFileName, checkedDetail, restoreSummary } from './backup-file';
+import { backupFileName, checkedDetail as checked, restoreSummary as summary } from './backup-file';
+import { wordsFor } from './i18n/all-catalogs';
 import type { BackupRestoreResult } from '../../workers/backup/messages';
+
+const en = wordsFor('en');
+const restoreSummary = (r: BackupRestoreResult) => summary(en, r);
+const checkedDetail = (r: BackupRestoreResult) => checked(en, r);
 
 const RESULT: BackupRestoreResult = {
   documents: 12, chunks: 340, originals: 10, conversations: 5, skippedDocuments: [], skippedConversations: 0, reembedded: 0, embedder: 'minilm',
@@ -28,5 +33,11 @@ describe('backup file and restore summary', () => {
 
   it('details the counts read back, the checksum and the models named', () => {
     expect(checkedDetail(RESULT)).toBe('Read back after saving: 12 documents, 340 passages, 10 original files, 5 conversations; SHA-256 abababababababab… Made with embedding: minilm, answers: qwen.');
+  });
+
+  it('says it in German too, with German plurals', () => {
+    const de = wordsFor('de');
+    expect(summary(de, { ...RESULT, documents: 1, conversations: 2 })).toBe('1 Dokument und 2 Unterhaltungen wiederhergestellt; geprüft.');
+    expect(checked(de, RESULT)).toBe('Nach dem Speichern zurückgelesen: 12 Dokumente, 340 Passagen, 10 Originaldateien, 5 Unterhaltungen; SHA-256 abababababababab… Erstellt mit Embedding: minilm, Antworten: qwen.');
   });
 });

@@ -47,7 +47,7 @@ export function ensureStored(ref: ModelFilesRef, onProgress: (p: ProgressReport)
     model.id,
     (downloadSignal, report) => {
       const progress = (loadedBytes: number, totalBytes: number) =>
-        report({ loadedBytes, totalBytes, text: 'Downloading the model…', phase: 'download' });
+        report({ loadedBytes, totalBytes, phase: 'download' });
       const watch = () => watchElsewhere(() => storedBytes(ref), report);
       return withDownloadLock(browserLocks(), model.id, downloadSignal, watch, async () => {
         if (model.engine === 'wllama') {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProgressReport } from '../engines/engine';
-import { ELSEWHERE_TEXT, watchElsewhere } from './watch-elsewhere';
+import { watchElsewhere } from './watch-elsewhere';
 
 afterEach(() => vi.useRealTimers());
 
@@ -11,7 +11,7 @@ describe('watchElsewhere', () => {
     const reports: ProgressReport[] = [];
     const stop = watchElsewhere(async () => ({ loadedBytes: stored, totalBytes: 1000 }), (p) => reports.push(p), 400);
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([{ loadedBytes: 100, totalBytes: 1000, text: ELSEWHERE_TEXT, phase: 'download' }]);
+    expect(reports).toEqual([{ loadedBytes: 100, totalBytes: 1000, phase: 'elsewhere' }]);
     stored = 600;
     await vi.advanceTimersByTimeAsync(400);
     expect(reports.at(-1)?.loadedBytes).toBe(600);

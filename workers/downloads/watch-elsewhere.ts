@@ -5,7 +5,6 @@
  */
 import type { ProgressReport } from '../engines/engine';
 
-export const ELSEWHERE_TEXT = 'Downloading in another Hearth window…';
 const EVERY_MS = 400;
 
 export interface StoredBytes {
@@ -23,7 +22,7 @@ export function watchElsewhere(read: () => Promise<StoredBytes>, report: (progre
   const tick = async () => {
     const seen = await read().catch(() => null);
     if (stopped) return;
-    if (seen) report({ ...seen, text: ELSEWHERE_TEXT, phase: 'download' });
+    if (seen) report({ ...seen, phase: 'elsewhere' });
     timer = setTimeout(() => void tick(), everyMs);
   };
   void tick();

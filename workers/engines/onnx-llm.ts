@@ -57,7 +57,7 @@ class LoadProgress {
       loadedBytes += f.loaded;
       totalBytes += f.total;
     }
-    this.report({ loadedBytes, totalBytes, text: 'Downloading the model…', phase: 'download' });
+    this.report({ loadedBytes, totalBytes, phase: 'download' });
   };
 }
 

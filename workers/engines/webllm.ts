@@ -36,12 +36,6 @@ async function adapterFeatures(): Promise<Set<string> | null> {
   }
 }
 
-/** web-llm's progress text, without its "it can take a while…" tail. */
-function shortProgressText(text: string): string {
-  const cut = text.indexOf(' It can take a while');
-  return cut > 0 ? text.slice(0, cut) : text;
-}
-
 export class WebLlmEngine implements LlmEngine {
   readonly id = 'webllm' as const;
   #engine: MLCEngine | null = null;
@@ -100,14 +94,14 @@ export class WebLlmEngine implements LlmEngine {
         // web-llm reports 0→1 while fetching, then 0→1 again while moving weights to the GPU.
         const loading = report.text.startsWith('Loading model from cache') || report.text.startsWith('Finish loading');
         downloaded = loading ? totalBytes : Math.max(downloaded, Math.round(report.progress * totalBytes));
-        onProgress({ loadedBytes: downloaded, totalBytes, text: shortProgressText(report.text), phase: loading ? 'start' : 'download' });
+        onProgress({ loadedBytes: downloaded, totalBytes, phase: loading ? 'start' : 'download' });
       },
     });
     this.#engine = engine;
     const stop = () => void engine.unload().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
     try {
-      onProgress({ loadedBytes: 0, totalBytes, text: 'Downloading the model…', phase: 'download' });
+      onProgress({ loadedBytes: 0, totalBytes, phase: 'download' });
       await watchDevicesDuring(globalThis.navigator?.gpu, (device) => this.#watch(engine, device), () => engine.reload(model.id));
     } catch (error) {
       await this.unload();

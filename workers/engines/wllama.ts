@@ -92,7 +92,7 @@ export class WllamaEngine implements LlmEngine {
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     const wllama = new Wllama({ default: wasmUrl }, { logger, suppressNativeLog: true });
     this.#wllama = wllama;
-    onProgress({ loadedBytes: totalBytes, totalBytes, text: 'Starting the model…', phase: 'start' });
+    onProgress({ loadedBytes: totalBytes, totalBytes, phase: 'start' });
     // Reading the file into llama.cpp is not interruptible: a cancel is honoured right after it.
     const header = await readModelHeader(files[0] as Blob);
     let kvCache = kvCacheOptions(header, options.kvCache);

@@ -135,7 +135,14 @@ export const ManifestSchema = v.object({
   entries: v.record(v.string(), v.object({ bytes: nonNegative, sha256: sha })),
 });
 
-const WarningSchema = v.object({ code: v.string(), message: v.string(), pages: v.optional(v.array(nonNegative)) });
+const WarningSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  pages: v.optional(v.array(nonNegative)),
+  scanned: v.optional(v.array(nonNegative)),
+  undecodable: v.optional(v.array(nonNegative)),
+  source: v.optional(v.picklist(['page', 'file'])),
+});
 
 export const DocumentsSchema = v.array(
   v.object({

@@ -114,7 +114,7 @@ async function parse(bytes: Uint8Array, ctx: ParseContext): Promise<ParsedDocume
     }
     const title = pageTitle || oneLine(h1) || undefined;
     if (decoded.source === 'fallback') {
-      out.warn({ code: 'LEGACY_ENCODING', message: 'This page does not say which encoding it uses and is not UTF-8; Hearth read it as Windows-1252. Check that accented letters look right.' });
+      out.warn({ code: 'LEGACY_ENCODING', source: 'page', message: 'This page does not say which encoding it uses and is not UTF-8; Hearth read it as Windows-1252. Check that accented letters look right.' });
     }
     ctx.onProgress(3, 3, 'part');
     const mimeType = xhtml ? 'application/xhtml+xml' : 'text/html';

@@ -34,7 +34,7 @@ export function pagesWithoutTextWarning(scanned: readonly number[], undecodable:
     parts.push(`${pagesPhrase(undecodable, parts.length === 0)} ${undecodable.length === 1 ? 'uses' : 'use'} fonts whose letters cannot be decoded`);
   }
   const message = `${parts.join(' and ')}; ${all.length === 1 ? 'its' : 'their'} text could not be read.`;
-  return { code: 'PAGES_WITHOUT_TEXT', message, pages: all };
+  return { code: 'PAGES_WITHOUT_TEXT', message, pages: all, scanned: [...scanned], undecodable: [...undecodable] };
 }
 
 /** For NO_TEXT: why a PDF gave no text at all (undefined: blank pages only, the generic message fits). */

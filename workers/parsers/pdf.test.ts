@@ -90,7 +90,7 @@ describe('the report fixture', () => {
   });
 
   it('reports the scanned page and the OCR-noise page, and emits no text for them', () => {
-    expect(doc.warnings).toEqual([{ code: 'PAGES_WITHOUT_TEXT', message: 'Pages 3–4 look like scanned images; their text could not be read.', pages: [3, 4] }]);
+    expect(doc.warnings).toEqual([{ code: 'PAGES_WITHOUT_TEXT', message: 'Pages 3–4 look like scanned images; their text could not be read.', pages: [3, 4], scanned: [3, 4], undecodable: [] }]);
     expect(doc.blocks.map((b) => b.page)).not.toContain(3);
     expect(doc.blocks.map((b) => b.page)).not.toContain(4);
   });
@@ -189,6 +189,8 @@ describe('messages and titles', () => {
       code: 'PAGES_WITHOUT_TEXT',
       message: 'Page 1 looks like a scanned image and pages 2–3 use fonts whose letters cannot be decoded; their text could not be read.',
       pages: [1, 2, 3],
+      scanned: [1],
+      undecodable: [2, 3],
     });
     expect(pagesWithoutTextWarning([], [])).toBeNull();
   });

@@ -41,7 +41,7 @@ async function parse(bytes: Uint8Array, ctx: ParseContext, markdown: boolean): P
     addMarkdownBlocks(out, text, markdown);
   }
   if (encoding === 'windows-1252') {
-    out.warn({ code: 'LEGACY_ENCODING', message: 'This file was read as Windows-1252 text (it is not UTF-8); check that accented letters look right.' });
+    out.warn({ code: 'LEGACY_ENCODING', source: 'file', message: 'This file was read as Windows-1252 text (it is not UTF-8); check that accented letters look right.' });
   }
   ctx.onProgress(1, 1, 'part');
   return out.build({ format: markdown ? 'markdown' : 'text', mimeType: mimeFor(ext, markdown), encoding });

@@ -1,12 +1,8 @@
 /** What the Storage panel says, from the message catalog: sizes in the interface language, counts with their plural. */
 import type { MessageKey } from '../../lib/i18n/catalog';
 import { i18n, t } from '../../lib/i18n/i18n.svelte';
-import { formatSize, type SizeUnits } from '../../lib/storage/size-format';
 
-export function size(bytes: number): string {
-  const units: SizeUnits = [t('storage.unit.b'), t('storage.unit.kb'), t('storage.unit.mb'), t('storage.unit.gb'), t('storage.unit.tb')];
-  return formatSize(bytes, i18n.locale, units);
-}
+export { size } from '../../lib/i18n/say';
 
 /** The 'one' or the 'other' message for `count`, as the language's plural rules choose. */
 export function counted(count: number, one: MessageKey, other: MessageKey): string {

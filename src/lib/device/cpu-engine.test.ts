@@ -41,8 +41,8 @@ describe('CPU engine choice', () => {
   });
 
   it('keeps the pick when nothing was measured for it or it has no sibling on the other engine', () => {
-    expect(chooseCpuEngine(gguf, [gguf, onnx], [], 2)).toEqual({ model: gguf, fallback: onnx, why: '' });
-    expect(chooseCpuEngine(gguf, [gguf, other], [row(2, [20_000, 10], [1_000, 100])], 2)).toEqual({ model: gguf, fallback: null, why: '' });
+    expect(chooseCpuEngine(gguf, [gguf, onnx], [], 2)).toEqual({ model: gguf, fallback: onnx, faster: null });
+    expect(chooseCpuEngine(gguf, [gguf, other], [row(2, [20_000, 10], [1_000, 100])], 2)).toEqual({ model: gguf, fallback: null, faster: null });
   });
 
   it('follows the measured table: every row chooses the engine whose answer comes sooner', () => {

@@ -52,8 +52,8 @@ export interface CpuEngineChoice {
   model: LlmModel;
   /** The same model on the other CPU engine, to load when this one fails. */
   fallback: LlmModel | null;
-  /** Why, in a few words for the reason sentence; empty when nothing was measured. */
-  why: string;
+  /** The engine the measurements found faster (the reason says so); null when nothing was measured. */
+  faster: CpuEngine | null;
 }
 
 /**
@@ -69,8 +69,7 @@ export function chooseCpuEngine(
   const sibling = candidates.find((m) => m.id !== pick.id && m.sourceUrl === pick.sourceUrl && m.engine !== pick.engine && m.engine !== 'webllm') ?? null;
   const row = rowFor(table, pick.sourceUrl, threads);
   const faster = row ? fasterEngine(row) : null;
-  if (!sibling || !faster) return { model: pick, fallback: sibling, why: '' };
+  if (!sibling || !faster) return { model: pick, fallback: sibling, faster: null };
   const [model, fallback] = faster === pick.engine ? [pick, sibling] : [sibling, pick];
-  const label = faster === 'transformers' ? 'ONNX Runtime' : 'llama.cpp';
-  return { model, fallback, why: `on ${label}, the faster CPU engine for it here` };
+  return { model, fallback, faster };
 }

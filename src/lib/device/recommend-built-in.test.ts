@@ -6,6 +6,10 @@ import type { Availability } from '../llm/built-in/api';
 import type { DeviceCapabilities, GpuCapabilities } from './capabilities';
 import { recommendLlm } from './recommend';
 import { preferBuiltIn } from './recommend-built-in';
+import { wordsFor } from '../i18n/all-catalogs';
+import { llmReasonText } from '../models/reason-words';
+
+const say = (r: Parameters<typeof llmReasonText>[1]) => llmReasonText(wordsFor('en'), r);
 
 const catalog = parseCatalog(shipped);
 const GiB = 1024 ** 3;
@@ -30,9 +34,9 @@ describe('preferBuiltIn', () => {
   it('picks the browser model when it is on the device already and Hearth would otherwise run on the CPU', () => {
     const { model, reason } = pick(laptop(null), offer('available'));
     expect(model.engine).toBe('prompt-api');
-    expect(reason).toMatch(/already on this device \(nothing to download\)/);
+    expect(say(reason)).toMatch(/already on this device \(nothing to download\)/);
     // names what it was preferred over, so the person can choose that instead
-    expect(reason).toContain(recommendLlm(catalog, laptop(null)).model.name);
+    expect(say(reason)).toContain(recommendLlm(catalog, laptop(null)).model.name);
   });
 
   it('keeps the WebGPU pick on a real GPU: the browser model is offered there, not picked', () => {
@@ -52,7 +56,7 @@ describe('preferBuiltIn', () => {
   it("picks it for a Japanese browser only when it handles Japanese, and says so", () => {
     const yes = pick(laptop(null), offer('available'), 'ja-JP');
     expect(yes.model.engine).toBe('prompt-api');
-    expect(yes.reason).toContain('supports Japanese');
+    expect(say(yes.reason)).toContain('supports Japanese');
     expect(pick(laptop(null), offer('available', 'unavailable'), 'ja-JP').model.id).toBe(cpuPick('ja-JP'));
   });
 

@@ -12,16 +12,12 @@
  */
 import type { AnswerModel } from '../catalog/types';
 import type { BuiltInOffer } from '../llm/built-in/offer';
-import { languageName } from '../models/format';
 import { primaryLanguage, type Recommendation } from './recommend';
+import type { LlmReason } from './reasons';
 
-export function preferBuiltIn(recommended: Recommendation, offer: BuiltInOffer, browserLanguage?: string): { model: AnswerModel; reason: string } {
+export function preferBuiltIn(recommended: Recommendation, offer: BuiltInOffer, browserLanguage?: string): { model: AnswerModel; reason: LlmReason } {
   if (offer.status !== 'available' || recommended.model.engine === 'webllm') return recommended;
   const language = primaryLanguage(browserLanguage);
   if (!offer.model.languages.includes(language)) return recommended;
-  const speaks = language === 'en' ? '' : `, supports ${languageName(language)}`;
-  return {
-    model: offer.model,
-    reason: `Hearth picked the browser's built-in model: it is already on this device (nothing to download)${speaks} and runs natively, where Hearth's own pick here would be ${recommended.model.name} on the CPU. Models lists both.`,
-  };
+  return { model: offer.model, reason: { code: 'built-in', own: recommended.model.name, language: language === 'en' ? null : language } };
 }

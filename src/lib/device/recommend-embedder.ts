@@ -7,14 +7,14 @@
  * copies of it fit (the library worker embeds documents while the retrieval worker embeds questions).
  */
 import type { Catalog, EmbedderModel } from '../catalog/types';
-import { languageName } from '../models/format';
 import { memoryBudgetMB, primaryLanguage } from './recommend';
 import type { DeviceCapabilities } from './capabilities';
+import type { EmbedderReason, LanguageSource } from './reasons';
 
 export interface EmbedderRecommendation {
   model: EmbedderModel;
-  /** One plain sentence for the person: why this model. */
-  reason: string;
+  /** Why this model, as facts (models/reason-words.ts says it). */
+  reason: EmbedderReason;
   /** The language that decided ('en' when the browser and the documents are English). */
   language: string;
 }
@@ -43,39 +43,32 @@ function defaultEmbedder(catalog: Catalog): EmbedderModel {
   return model;
 }
 
-/** The language to serve, and the words that say where it came from. */
-function decidingLanguage(signals: LanguageSignals): { language: string; because: string } {
+/** The language to serve, and where it came from. */
+function decidingLanguage(signals: LanguageSignals): { language: string; because: LanguageSource } {
   const browser = primaryLanguage(signals.browserLanguage);
-  if (browser !== 'en') return { language: browser, because: `your browser's language is ${languageName(browser)}` };
+  if (browser !== 'en') return { language: browser, because: { kind: 'browser', language: browser } };
   const docs = signals.documents;
-  if (docs) {
-    const count = docs.documents === 1 ? 'one of your documents is' : `${docs.documents} of your documents are`;
-    return { language: docs.language, because: `${count} in ${languageName(docs.language)}` };
-  }
-  return { language: 'en', because: 'your browser and your documents are in English' };
+  if (docs) return { language: docs.language, because: { kind: 'documents', language: docs.language, documents: docs.documents } };
+  return { language: 'en', because: { kind: 'english' } };
 }
 
 /** Pick the embedder for this person and device. Always returns a model of the catalog. */
 export function recommendEmbedder(catalog: Catalog, caps: Pick<DeviceCapabilities, 'deviceMemoryGB'>, signals: LanguageSignals): EmbedderRecommendation {
   const fallback = defaultEmbedder(catalog);
   const { language, because } = decidingLanguage(signals);
-  if (readsLanguage(fallback, language)) {
-    const alone = language === 'en' ? `${because}, and it is the smallest download` : because;
-    return { model: fallback, language, reason: `Hearth uses ${fallback.name} because ${alone}.` };
-  }
-  const name = languageName(language);
+  if (readsLanguage(fallback, language)) return { model: fallback, language, reason: { code: 'default', model: fallback.name, because } };
   const readers = embeddersOf(catalog).filter((m) => readsLanguage(m, language)).sort((a, b) => a.downloadSizeMB - b.downloadSizeMB);
   const budget = memoryBudgetMB(caps) * EMBEDDER_MEMORY_SHARE;
   const pick = readers.find((m) => m.memoryMB <= budget);
-  const english = readsLanguage(fallback, 'en') && !fallback.languages ? `${fallback.name} reads English only` : `${fallback.name} does not read ${name}`;
-  if (pick) {
-    return { model: pick, language, reason: `Hearth recommends ${pick.name} because ${because}; ${english}.` };
-  }
-  const words = `so passages in ${name} are found by their words rather than by their meaning`;
+  const englishOnly = readsLanguage(fallback, 'en') && !fallback.languages;
+  if (pick) return { model: pick, language, reason: { code: 'reads', model: pick.name, because, other: fallback.name, englishOnly, language } };
   const reader = readers[0];
   if (reader) {
-    const memory = caps.deviceMemoryGB === null ? 'this device may not have' : `this device (${caps.deviceMemoryGB} GB) cannot spare`;
-    return { model: fallback, language, reason: `${reader.name} reads ${name}, but it needs about ${reader.memoryMB} MB, which ${memory}: Hearth uses ${fallback.name}, ${words}.` };
+    return {
+      model: fallback,
+      language,
+      reason: { code: 'too-big', model: fallback.name, reader: reader.name, readerMemoryMB: reader.memoryMB, deviceMemoryGB: caps.deviceMemoryGB, language },
+    };
   }
-  return { model: fallback, language, reason: `No embedding model in the catalog reads ${name}: Hearth uses ${fallback.name}, ${words}.` };
+  return { model: fallback, language, reason: { code: 'none', model: fallback.name, language } };
 }

@@ -4,6 +4,10 @@ import { parseCatalog } from '../catalog/load';
 import type { Catalog, LlmModel } from '../catalog/types';
 import type { DeviceCapabilities, GpuCapabilities } from './capabilities';
 import { checkFits, missingFeatures, primaryLanguage, recommendLlm, requiredFeaturesOf } from './recommend';
+import { wordsFor } from '../i18n/all-catalogs';
+import { llmReasonText } from '../models/reason-words';
+
+const say = (r: Parameters<typeof llmReasonText>[1]) => llmReasonText(wordsFor('en'), r);
 
 const catalog = parseCatalog(shipped);
 const GiB = 1024 ** 3;
@@ -54,8 +58,8 @@ describe('recommendLlm', () => {
     const { model, reason, fallback } = recommendLlm(catalog, device({ gpu: swiftShader }));
     expect(model.engine).toBe('wllama');
     expect(model.paramsM).toBeLessThanOrEqual(1300);
-    expect(reason).toMatch(/software/);
-    expect(reason).toContain(model.name);
+    expect(say(reason)).toMatch(/software/);
+    expect(say(reason)).toContain(model.name);
     expect(fallback).toBeUndefined();
   });
 
@@ -66,7 +70,7 @@ describe('recommendLlm', () => {
     const { model, reason, fallback } = recommendLlm(onlyQwen, device({ gpu: swiftShader }));
     // Qwen2.5 0.5B: ONNX Runtime measured faster in cpu-engine-table.ts.
     expect(model.id).toBe('Qwen2.5-0.5B-Instruct-q8-ONNX');
-    expect(reason).toMatch(/ONNX Runtime, the faster CPU engine/);
+    expect(say(reason)).toMatch(/ONNX Runtime, the faster CPU engine/);
     expect(fallback?.id).toBe('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF');
     // The same pick with a table that says llama.cpp is faster keeps the GGUF build.
     const table = [{ sourceUrl: model.sourceUrl, threads: 2, figures: [
@@ -94,13 +98,13 @@ describe('recommendLlm', () => {
   it('runs a GGUF model when there is no WebGPU at all, the smallest on a 1 GB phone', () => {
     const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 1 }));
     expect(model.id).toBe('SmolLM2-135M-Instruct-Q8_0-GGUF');
-    expect(reason).toMatch(/no WebGPU/);
+    expect(say(reason)).toMatch(/no WebGPU/);
   });
 
   it('sizes the CPU model by memory: ~350M below 4 GB, the instruction-following LFM2 rather than SmolLM2', () => {
     const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }));
     expect(model.id).toBe('LFM2-350M-Q8_0-GGUF');
-    expect(reason).toContain('IFEval 65.12');
+    expect(say(reason)).toContain('IFEval 65.12');
   });
 
   describe('per tier', () => {
@@ -108,7 +112,7 @@ describe('recommendLlm', () => {
       const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 4 }));
       expect(model.id).toBe('LFM2-700M-Q4_K_M-GGUF');
       expect(model.engine).toBe('wllama');
-      expect(reason).toBe(
+      expect(say(reason)).toBe(
         'This browser offers no WebGPU, so Hearth runs LFM2 700M (Q4_K_M, WASM, multilingual) on the CPU (4 GB of memory): ' +
           'the strongest model that fits and is fast enough on a CPU (instruction following: IFEval 72.2).',
       );
@@ -124,7 +128,7 @@ describe('recommendLlm', () => {
     it.each([8, 12])('laptop-class, %i GB, WebGPU with shader-f16: Qwen3.5 4B (q4f16)', (deviceMemoryGB) => {
       const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB }));
       expect(model.id).toBe('Qwen3.5-4B-q4f16_1-MLC');
-      expect(reason).toBe(
+      expect(say(reason)).toBe(
         `Hearth picked Qwen3.5 4B (q4f16, WebGPU) for this GPU and ${deviceMemoryGB} GB of memory: ` +
           'the strongest model that fits here (instruction following: IFEval 89.8).',
       );
@@ -135,21 +139,21 @@ describe('recommendLlm', () => {
       const { model, reason } = recommendLlm(catalog, caps);
       expect(model.id).toBe('Qwen3.5-4B-q4f32_1-MLC');
       expect(requiredFeaturesOf(model)).not.toContain('shader-f16');
-      expect(reason).toMatch(/IFEval 89\.8\); the GPU lacks shader-f16, so it is an f32 build\.$/);
+      expect(say(reason)).toMatch(/IFEval 89\.8\); the GPU lacks shader-f16, so it is an f32 build\.$/);
       expect(checkFits(model, caps)).toBeNull();
     });
 
     it('laptop-class without WebGPU (8 GB): LFM2 1.2B, the CPU tier stops at ~1.3B', () => {
       const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 8 }));
       expect(model.id).toBe('LFM2-1.2B-Q4_K_M-GGUF');
-      expect(reason).toContain('IFEval 74.9');
+      expect(say(reason)).toContain('IFEval 74.9');
       expect(recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 32 })).model.id).toBe('LFM2-1.2B-Q4_K_M-GGUF');
     });
 
     it.each([16, 32])('strong device, %i GB: Qwen3.5 9B, with or without shader-f16', (deviceMemoryGB) => {
       const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB }));
       expect(model.id).toBe('Qwen3.5-9B-q4f16_1-MLC');
-      expect(reason).toContain('IFEval 91.5');
+      expect(say(reason)).toContain('IFEval 91.5');
       expect(recommendLlm(catalog, device({ deviceMemoryGB, gpu: noF16 })).model.id).toBe('Qwen3.5-9B-q4f32_1-MLC');
     });
 
@@ -167,7 +171,7 @@ describe('recommendLlm', () => {
       const unranked = { ...catalog, models: catalog.models.map(({ rank: _rank, ...m }) => m) } as Catalog;
       const { model, reason } = recommendLlm(unranked, device({ gpu: null, deviceMemoryGB: 2 }));
       expect(model.id).toBe('SmolLM2-360M-Instruct-Q8_0-GGUF');
-      expect(reason).not.toMatch(/strongest/);
+      expect(say(reason)).not.toMatch(/strongest/);
     });
   });
 
@@ -179,7 +183,7 @@ describe('recommendLlm', () => {
   it('falls back to the CPU when no WebGPU build fits (1 GB, no f16: the f32 135M build needs 720 MB)', () => {
     const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB: 1, gpu: noF16 }));
     expect(model.id).toBe('SmolLM2-135M-Instruct-Q8_0-GGUF');
-    expect(reason).toMatch(/No WebGPU model fits/);
+    expect(say(reason)).toMatch(/No WebGPU model fits/);
     expect(recommendLlm(catalog, device({ deviceMemoryGB: 1.5, gpu: noF16 })).model.id).toBe('SmolLM2-135M-Instruct-q0f32-MLC');
   });
 
@@ -191,27 +195,27 @@ describe('recommendLlm', () => {
   it('treats unknown memory (Firefox, Safari) as a mid-range device', () => {
     const { model, reason } = recommendLlm(catalog, device({ deviceMemoryGB: null }));
     expect(model.paramsM).toBeLessThanOrEqual(1000);
-    expect(reason).toMatch(/unknown amount of memory/);
+    expect(say(reason)).toMatch(/unknown amount of memory/);
   });
 
   it("prefers, within the tier, a model that supports the browser's language, and says so", () => {
     // CPU, below 4 GB: LFM2-350M, which also lists German.
     const german = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'de-AT');
     expect(german.model.id).toBe('LFM2-350M-Q8_0-GGUF');
-    expect(german.reason).toMatch(/supports German\.$/);
+    expect(say(german.reason)).toMatch(/supports German\.$/);
     // A 2 GB GPU: Gemma 3 1B ranks first but lists only English; in German, Qwen2.5 0.5B, which lists it.
     expect(recommendLlm(catalog, device({ deviceMemoryGB: 2 }), 'de').model.id).toBe('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     expect(recommendLlm(catalog, device({ deviceMemoryGB: 2 }), 'en').model.id).toBe('gemma3-1b-it-q4f16_1-MLC');
     // English users get no language note.
     const english = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 2 }), 'en-GB');
     expect(english.model.id).toBe('LFM2-350M-Q8_0-GGUF');
-    expect(english.reason).not.toMatch(/supports|English/);
+    expect(say(english.reason)).not.toMatch(/supports|English/);
   });
 
   it('says when no model that fits supports the language (1 GB phone: only the 135M English model)', () => {
     const { model, reason } = recommendLlm(catalog, device({ gpu: null, deviceMemoryGB: 1 }), 'ja-JP');
     expect(model.id).toBe('SmolLM2-135M-Instruct-Q8_0-GGUF');
-    expect(reason).toMatch(/no model that fits here supports Japanese, so answers may come in English\.$/);
+    expect(say(reason)).toMatch(/no model that fits here supports Japanese, so answers may come in English\.$/);
   });
 
   it('reads the primary language of a browser tag', () => {

@@ -11,15 +11,15 @@
  * user's language (the browser's) comes first; English is assumed for models that list no languages.
  */
 import type { Catalog, LlmModel, ModelRecord } from '../catalog/types';
-import { languageName } from '../models/format';
 import type { DeviceCapabilities } from './capabilities';
 import { chooseCpuEngine, type EngineTableRow } from './cpu-engine';
 import { CPU_ENGINE_TABLE } from './cpu-engine-table';
+import type { Figure, LanguageFit, LlmReason, NoGpu, Strength } from './reasons';
 
 export interface Recommendation {
   model: LlmModel;
-  /** One sentence for the user: why this model. */
-  reason: string;
+  /** Why this model, as facts (models/reason-words.ts says it). */
+  reason: LlmReason;
   /** On the CPU: the same model on the other CPU engine, loaded when this one fails to load. */
   fallback?: LlmModel;
 }
@@ -101,14 +101,14 @@ function byPreference(defaultId: string) {
 }
 
 /** Published figures the sentence may quote, in order: what answering from passages needs most first. */
-const FIGURES = [['IFEval', 'instruction following'], ['MMLU-Pro', 'knowledge'], ['MMLU', 'knowledge']] as const;
+const FIGURES: readonly Figure['name'][] = ['IFEval', 'MMLU-Pro', 'MMLU'];
 
-/** Why this pick, for the sentence: the strongest that fits, and the first published figure that
- *  matters for answers from passages (instruction following, then general knowledge). */
-function strengthNote(pick: LlmModel, claim: string): string {
-  if (pick.rank === undefined) return '';
-  const figure = FIGURES.find(([name]) => pick.quality?.[name] !== undefined);
-  return `: ${claim}${figure ? ` (${figure[1]}: ${figure[0]} ${pick.quality![figure[0]]})` : ''}`;
+/** Why this pick: the strongest that fits (when the catalog ranks it), and the first published figure
+ *  that matters for answers from passages (instruction following, then general knowledge). */
+function strengthOf(pick: LlmModel): Strength | null {
+  if (pick.rank === undefined) return null;
+  const name = FIGURES.find((n) => pick.quality?.[n] !== undefined);
+  return { figure: name ? { name, value: pick.quality![name]! } : null };
 }
 
 /** "de-AT" → "de"; English when the browser does not say. */
@@ -126,11 +126,9 @@ function byLanguageThenPreference(language: string, defaultId: string) {
   return (a: LlmModel, b: LlmModel) => Number(speaks(b, language)) - Number(speaks(a, language)) || preference(a, b);
 }
 
-/** The end of the reason sentence: whether the pick supports a non-English user's language. */
-function languageNote(pick: LlmModel, language: string): string {
-  if (language === 'en') return '';
-  const name = languageName(language);
-  return speaks(pick, language) ? `; it supports ${name}` : `; no model that fits here supports ${name}, so answers may come in English`;
+/** Whether the pick supports a non-English user's language (null for English). */
+function languageFit(pick: LlmModel, language: string): LanguageFit | null {
+  return language === 'en' ? null : { language, supported: speaks(pick, language) };
 }
 
 function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
@@ -139,7 +137,7 @@ function listLlms(catalog: Catalog, engine: LlmModel['engine']): LlmModel[] {
 
 /**
  * Pick the LLM for this device. Always returns a model of the catalog.
- * @returns the model and one sentence that tells the user why.
+ * @returns the model and why (a reason's facts).
  */
 export function recommendLlm(
   catalog: Catalog,
@@ -149,26 +147,20 @@ export function recommendLlm(
 ): Recommendation {
   const tier = tierOf(caps);
   const language = primaryLanguage(browserLanguage);
-  const memoryText = caps.deviceMemoryGB === null ? 'an unknown amount of memory' : `${caps.deviceMemoryGB} GB of memory`;
 
   if (hasRealGpu(caps)) {
     const usable = listLlms(catalog, 'webllm').filter((m) => missingFeatures(m, caps).length === 0);
     const inTier = usable.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsM && fitsMemory(m, caps));
     const pick = inTier.sort(byLanguageThenPreference(language, catalog.defaults.llm))[0];
     if (pick) {
-      const f16 = caps.gpu?.shaderF16 ? '' : '; the GPU lacks shader-f16, so it is an f32 build';
       return {
         model: pick,
-        reason: `Hearth picked ${pick.name} for this GPU and ${memoryText}${strengthNote(pick, 'the strongest model that fits here')}${f16}${languageNote(pick, language)}.`,
+        reason: { code: 'gpu', model: pick.name, memoryGB: caps.deviceMemoryGB, strength: strengthOf(pick), f32: !caps.gpu?.shaderF16, language: languageFit(pick, language) },
       };
     }
   }
 
-  const why = caps.gpu === null
-    ? 'This browser offers no WebGPU'
-    : caps.gpu.isFallbackAdapter
-      ? "This device's WebGPU is a software renderer, far too slow for a language model"
-      : 'No WebGPU model fits this device';
+  const why: NoGpu = caps.gpu === null ? 'no-webgpu' : caps.gpu.isFallbackAdapter ? 'software' : 'no-fit';
   const wasm = listLlms(catalog, 'wllama');
   const inTier = wasm.filter((m) => (m.paramsM ?? Infinity) <= tier.maxParamsMOnCpu && fitsMemory(m, caps));
   const tierPick = inTier.sort(byLanguageThenPreference(language, catalog.defaults.llmWasm))[0];
@@ -178,18 +170,24 @@ export function recommendLlm(
     // The same model may also be in the catalog for the other CPU engine: run it on the faster one.
     const onCpu = [...wasm, ...listLlms(catalog, 'transformers')].filter((m) => fitsMemory(m, caps));
     const choice = chooseCpuEngine(pick, onCpu, engineTable, caps.crossOriginIsolated ? caps.hardwareConcurrency : 1);
-    const engineNote = choice.why ? ` ${choice.why}` : '';
-    const strength = tierPick ? strengthNote(pick, 'the strongest model that fits and is fast enough on a CPU') : '';
     return {
       model: choice.model,
-      reason: `${why}, so Hearth runs ${choice.model.name} on the CPU${engineNote} (${memoryText})${strength}${languageNote(choice.model, language)}.`,
+      reason: {
+        code: 'cpu',
+        why,
+        model: choice.model.name,
+        memoryGB: caps.deviceMemoryGB,
+        engine: choice.faster,
+        strength: tierPick ? strengthOf(pick) : null,
+        language: languageFit(choice.model, language),
+      },
       ...(choice.fallback ? { fallback: choice.fallback } : {}),
     };
   }
   // A catalog without GGUF models: the default is all there is (checkFits will say why it may fail).
   const fallback = catalog.models.find((m): m is LlmModel => m.id === catalog.defaults.llm && m.kind === 'llm');
   if (!fallback) throw new Error('catalog has no LLM'); // parseCatalog rules this out
-  return { model: fallback, reason: `${why}, and the catalog has no CPU model; ${fallback.name} may not run here.` };
+  return { model: fallback, reason: { code: 'no-cpu-model', why, model: fallback.name } };
 }
 
 /**

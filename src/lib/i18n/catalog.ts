@@ -17,13 +17,16 @@ import { header } from './en/header';
 import { helpers } from './en/helpers';
 import { library } from './en/library';
 import { models } from './en/models';
+import { progress } from './en/progress';
 import { pwa } from './en/pwa';
+import { reasons } from './en/reasons';
 import { security } from './en/security';
 import { settings } from './en/settings';
 import { storage } from './en/storage';
+import { units } from './en/units';
 import type { Locale } from './locales';
 
-export const ENGLISH = { ...app, ...badge, ...chat, ...common, ...errors, ...errorTitles, ...failures, ...firstRun, ...header, ...helpers, ...library, ...models, ...pwa, ...security, ...settings, ...storage };
+export const ENGLISH = { ...app, ...badge, ...chat, ...common, ...errors, ...errorTitles, ...failures, ...firstRun, ...header, ...helpers, ...library, ...models, ...pwa, ...security, ...settings, ...storage, ...progress, ...reasons, ...units };
 
 export type MessageKey = keyof typeof ENGLISH;
 export type Catalog = Readonly<Record<MessageKey, string>>;

@@ -7,6 +7,7 @@
 import { ENGLISH, LOADERS, type Catalog, type MessageKey } from './catalog';
 import { fillMessage, type MessageVars } from './format';
 import { isLocale, localeFor, type Locale } from './locales';
+import type { Words } from './translate';
 
 const KEY = 'hearth.locale';
 
@@ -62,4 +63,9 @@ export const i18n = new I18nState();
 /** The text for `key` in the current language, with `{placeholders}` filled from `vars`. */
 export function t(key: MessageKey, vars?: MessageVars): string {
   return fillMessage((i18n.catalogs[i18n.locale] ?? ENGLISH)[key], vars);
+}
+
+/** The current language and its `t`, for the pure functions that put facts into words (translate.ts). */
+export function words(): Words {
+  return { locale: i18n.locale, t };
 }

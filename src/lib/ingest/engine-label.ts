@@ -1,5 +1,6 @@
 /** Where a file's passages are being embedded and how fast, in words: "Embedding on the GPU · 120 passages/s". */
 import type { EmbedDevice } from '../device/embed-policy';
+import type { Words } from '../i18n/translate';
 
 export interface EngineView {
   stage: string;
@@ -7,14 +8,15 @@ export interface EngineView {
   passagesPerSecond: number | null;
 }
 
-/** Whole numbers from 10 up, one decimal below ("120", "8.5"). */
-function rate(perSecond: number): string {
-  return perSecond >= 10 ? Math.round(perSecond).toLocaleString('en') : perSecond.toFixed(1);
+/** Whole numbers from 10 up, one decimal below ("120", "8.5", "8,5"). */
+function rate(perSecond: number, locale: string): string {
+  const digits = perSecond >= 10 ? 0 : 1;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(perSecond);
 }
 
 /** The line under a file that is being embedded; null in every other stage. */
-export function engineLabel(v: EngineView): string | null {
+export function engineLabel(w: Words, v: EngineView): string | null {
   if (v.stage !== 'embedding' || !v.device) return null;
-  const text = `Embedding on the ${v.device === 'webgpu' ? 'GPU' : 'CPU'}`;
-  return v.passagesPerSecond !== null && v.passagesPerSecond > 0 ? `${text} · ${rate(v.passagesPerSecond)} passages/s` : text;
+  const text = w.t(`progress.engine.${v.device}`);
+  return v.passagesPerSecond !== null && v.passagesPerSecond > 0 ? w.t('progress.engine.rate', { text, rate: rate(v.passagesPerSecond, w.locale) }) : text;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { checkFile } from './check';
-import { acceptAttribute, formatForName, sniff, supportedSummary } from './formats';
+import { wordsFor } from '../i18n/all-catalogs';
+import { acceptAttribute, formatForName, sniff, supportedSummary, supportedSummaryIn } from './formats';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -26,6 +27,9 @@ describe('formats', () => {
     const accept = acceptAttribute().split(',');
     for (const ext of ['.pdf', '.docx', '.html', '.md', '.txt', '.csv', '.json']) expect(accept).toContain(ext);
     expect(supportedSummary()).toMatch(/^PDF, Word \(\.docx\), web pages \(\.html\), Markdown \(\.md\) and text \(\.txt, \.csv, \.json, \.xml, \.log\)$/);
+    // The drop zone's list, in the reader's language: the same in English.
+    expect(supportedSummaryIn(wordsFor('en'))).toBe(supportedSummary());
+    expect(supportedSummaryIn(wordsFor('fr'))).toBe('PDF, Word (.docx), pages web (.html), Markdown (.md) et texte (.txt, .csv, .json, .xml, .log)');
   });
   it('refuses before reading: unknown type, empty, and over the format’s limit', () => {
     const code = (fn: () => unknown) => {

@@ -3,6 +3,7 @@
  * zone's text and the "not supported" message are all derived. Pure data; the parsers themselves
  * live in the retrieval worker (workers/parsers/), one module per format, keyed by `id`.
  */
+import type { Words } from '../i18n/translate';
 
 export type FormatId = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
 
@@ -124,13 +125,19 @@ export function acceptAttribute(): string {
   return [...FORMATS.flatMap((f) => f.extensions), ...FORMATS.flatMap((f) => f.mimeTypes)].join(',');
 }
 
-/** "PDF, Word (.docx), web pages (.html), Markdown (.md) and text (.txt, .csv, .json, .xml, .log)". */
+/** The extensions a summary names for a format (the common ones; the rest are also accepted). */
+function shownExtensions(f: FormatSpec): string[] {
+  return f.extensions.filter((e) => !['.markdown', '.text', '.htm', '.xhtml', '.docm', '.tsv'].includes(e));
+}
+
+/** "PDF, Word (.docx), web pages (.html), Markdown (.md) and text (.txt, .csv, .json, .xml, .log)": English, for ERROR_CODES. */
 export function supportedSummary(): string {
-  const parts = FORMATS.map((f) => {
-    const exts = f.extensions.filter((e) => !['.markdown', '.text', '.htm', '.xhtml', '.docm', '.tsv'].includes(e));
-    if (f.id === 'pdf') return 'PDF';
-    const label = f.id === 'html' ? 'web pages' : f.label;
-    return `${label} (${exts.join(', ')})`;
-  });
+  const parts = FORMATS.map((f) => (f.id === 'pdf' ? 'PDF' : `${f.id === 'html' ? 'web pages' : f.label} (${shownExtensions(f).join(', ')})`));
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The same list in the reader's language (the drop zone): "PDF, Word (.docx), Webseiten (.html)…". */
+export function supportedSummaryIn(w: Words): string {
+  const parts = FORMATS.map((f) => (f.id === 'pdf' ? w.t('library.format.pdf') : w.t('library.format.with', { name: w.t(`library.format.${f.id}`), extensions: shownExtensions(f).join(', ') })));
+  return w.t('library.format.list', { items: parts.slice(0, -1).join(', '), last: parts[parts.length - 1]! });
 }

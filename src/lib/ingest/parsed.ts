@@ -38,6 +38,11 @@ export interface ParseWarning {
   message: string;
   /** 1-based pages concerned, when the warning is about pages. */
   pages?: number[];
+  /** PAGES_WITHOUT_TEXT: which of them look scanned, and which use fonts that cannot be decoded. */
+  scanned?: number[];
+  undecodable?: number[];
+  /** LEGACY_ENCODING: a web page (that did not say its encoding) or a text file. */
+  source?: 'page' | 'file';
 }
 
 export interface ParsedDocument {

@@ -1,5 +1,6 @@
 /** What a file in the ingestion queue is doing, in words: "Reading page 40 of 352 · about 1 min left". */
-import { formatDuration } from '../models/format';
+import type { Words } from '../i18n/translate';
+import { durationIn } from '../i18n/units';
 
 export interface StageView {
   stage: 'waiting' | 'loading' | 'reading' | 'chunking' | 'embedding' | 'saving';
@@ -9,29 +10,19 @@ export interface StageView {
   secondsLeft: number | null;
 }
 
-export function stageLabel(v: StageView): string {
-  const of = `${Math.min(v.done + 1, v.total)} of ${v.total}`;
+export function stageLabel(w: Words, v: StageView): string {
+  const of = { n: Math.min(v.done + 1, v.total), total: v.total };
   let text: string;
   switch (v.stage) {
-    case 'waiting':
-      text = 'Waiting for the file before it';
-      break;
-    case 'loading':
-      text = 'Getting the indexing model ready';
-      break;
     case 'reading':
-      text = v.unit === 'page' && v.total > 1 ? `Reading page ${of}` : 'Reading';
-      break;
-    case 'chunking':
-      text = 'Splitting into passages';
+      text = v.unit === 'page' && v.total > 1 ? w.t('progress.ingest.readingPage', of) : w.t('progress.ingest.reading');
       break;
     case 'embedding':
-      text = `Indexing passage ${of}`;
+      text = w.t('progress.ingest.embedding', of);
       break;
-    case 'saving':
-      text = 'Saving';
-      break;
+    default:
+      text = w.t(`progress.ingest.${v.stage}`);
   }
-  if (v.secondsLeft !== null && v.secondsLeft >= 2 && v.stage !== 'waiting') text += ` · about ${formatDuration(v.secondsLeft)} left`;
+  if (v.secondsLeft !== null && v.secondsLeft >= 2 && v.stage !== 'waiting') text = w.t('progress.ingest.left', { text, time: durationIn(w, v.secondsLeft) });
   return text;
 }

@@ -6,6 +6,10 @@ import type { DeviceCapabilities } from '../device/capabilities';
 import { recommendLlm } from '../device/recommend';
 import { withLocalModels } from './local-models';
 import { startingModel } from './choice';
+import { wordsFor } from '../i18n/all-catalogs';
+import { llmReasonText } from './reason-words';
+
+const say = (r: Parameters<typeof llmReasonText>[1]) => llmReasonText(wordsFor('en'), r);
 
 const catalog = parseCatalog(shipped);
 const laptop: DeviceCapabilities = {
@@ -23,7 +27,7 @@ describe('startingModel', () => {
   it('keeps a stored choice the catalog still has', () => {
     const start = startingModel(catalog, laptop, 'Llama-3.2-1B-Instruct-q4f16_1-MLC');
     expect(start.model.id).toBe('Llama-3.2-1B-Instruct-q4f16_1-MLC');
-    expect(start.reason).toBe('Your choice.');
+    expect(say(start.reason)).toBe('Your choice.');
   });
 
   it('recommends when nothing was chosen', () => {
@@ -38,7 +42,7 @@ describe('startingModel', () => {
       const start = startingModel(without, laptop, dropped);
       const recommended = recommendLlm(without, laptop);
       expect(start.model).toBe(recommended.model);
-      expect(start.reason).toBe(`The model chosen before (${dropped}) is no longer in the catalog. ${recommended.reason}`);
+      expect(say(start.reason)).toBe(`The model chosen before (${dropped}) is no longer in the catalog. ${say(recommended.reason)}`);
     },
   );
 
@@ -54,6 +58,6 @@ describe('startingModel', () => {
   it('never picks a record that is not an LLM, even when its id was stored', () => {
     const start = startingModel(catalog, laptop, 'all-MiniLM-L6-v2');
     expect(start.model.kind).toBe('llm');
-    expect(start.reason).toMatch(/^The model chosen before \(all-MiniLM-L6-v2\) is no longer in the catalog\./);
+    expect(say(start.reason)).toMatch(/^The model chosen before \(all-MiniLM-L6-v2\) is no longer in the catalog\./);
   });
 });

@@ -8,11 +8,12 @@
 import type { Catalog, LlmModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { recommendLlm } from '../device/recommend';
+import type { LlmReason } from '../device/reasons';
 
 export interface StartingModel {
   model: LlmModel;
-  /** One sentence for the person: their choice, or why this one. */
-  reason: string;
+  /** Their choice, or why this one (models/reason-words.ts says it). */
+  reason: LlmReason;
   /** A recommendation's same model on the other CPU engine, tried should this one fail to load. */
   fallback?: LlmModel;
 }
@@ -24,8 +25,8 @@ export function findLlm(catalog: Catalog, id: string): LlmModel | undefined {
 
 export function startingModel(catalog: Catalog, caps: DeviceCapabilities, chosenId: string | null, browserLanguage?: string): StartingModel {
   const chosen = chosenId ? findLlm(catalog, chosenId) : undefined;
-  if (chosen) return { model: chosen, reason: 'Your choice.' };
+  if (chosen) return { model: chosen, reason: { code: 'chosen' } };
   const recommended = recommendLlm(catalog, caps, browserLanguage);
   if (!chosenId) return recommended;
-  return { ...recommended, reason: `The model chosen before (${chosenId}) is no longer in the catalog. ${recommended.reason}` };
+  return { ...recommended, reason: { code: 'gone', chosenId, then: recommended.reason } };
 }

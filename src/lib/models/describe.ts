@@ -6,7 +6,8 @@
  */
 import type { LlmModel, ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
-import { i18n, t } from '../i18n/i18n.svelte';
+import { i18n, t, words } from '../i18n/i18n.svelte';
+import { sizeUnits } from '../i18n/units';
 import type { MessageKey } from '../i18n/catalog';
 import { fitProblems } from './fit-words';
 import { languageIn, needsHalfPrecision, plainLanguages, plainMemory, plainSize, quantizationBits, speedOn } from './plain-words';
@@ -20,14 +21,18 @@ export function languagesLine(languages: readonly string[] | undefined): string 
 }
 
 export function sizeText(megabytes: number): string {
-  return plainSize(megabytes, i18n.locale);
+  return plainSize(megabytes, i18n.locale, sizeUnits(words()));
+}
+
+function memoryText(megabytes: number): string {
+  return plainMemory(megabytes, i18n.locale, sizeUnits(words()));
 }
 
 /** An LLM's row: download, memory, speed here, languages. */
 export function factsLine(model: ModelRecord, caps: DeviceCapabilities | null): string {
   return t('models.facts', {
     size: sizeText(model.downloadSizeMB),
-    memory: plainMemory(model.memoryMB, i18n.locale),
+    memory: memoryText(model.memoryMB),
     speed: t(`models.speed.${speedOn(model, caps)}`),
     languages: languagesLine(model.languages),
   });
@@ -35,7 +40,7 @@ export function factsLine(model: ModelRecord, caps: DeviceCapabilities | null): 
 
 /** An embedder's or reranker's row: they run on the processor for every library, so no speed. */
 export function helperFactsLine(model: ModelRecord): string {
-  return t('helpers.facts', { size: sizeText(model.downloadSizeMB), memory: plainMemory(model.memoryMB, i18n.locale), languages: languagesLine(model.languages) });
+  return t('helpers.facts', { size: sizeText(model.downloadSizeMB), memory: memoryText(model.memoryMB), languages: languagesLine(model.languages) });
 }
 
 const REASONS: Readonly<Record<Recommended['why'], MessageKey>> = {
@@ -97,7 +102,7 @@ export function fitLine(model: LlmModel, caps: DeviceCapabilities | null): strin
       case 'missingFeatures':
         return t('models.fit.missingFeatures', { features: p.features });
       case 'memory':
-        return t('models.fit.memory', { need: plainMemory(p.needMB, i18n.locale), have: p.haveGB });
+        return t('models.fit.memory', { need: memoryText(p.needMB), have: p.haveGB });
       case 'noRoom':
         return t('models.fit.noRoom', { size: sizeText(p.sizeMB), free: sizeText(p.freeMB) });
       default:

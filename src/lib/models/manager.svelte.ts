@@ -85,7 +85,7 @@ export class ModelsState {
     if (this.downloads[model.id]) return;
     const abort = new AbortController();
     this.#aborts.set(model.id, abort);
-    const progress = new DownloadProgress({ loadedBytes: this.stored[model.id]?.bytes ?? 0, totalBytes: model.downloadSizeMB * 1024 * 1024, text: 'Starting…' });
+    const progress = new DownloadProgress({ loadedBytes: this.stored[model.id]?.bytes ?? 0, totalBytes: model.downloadSizeMB * 1024 * 1024, phase: 'starting' });
     this.downloads[model.id] = progress;
     delete this.errors[model.id];
     void requestPersistentStorage();
@@ -163,7 +163,7 @@ export class ModelsState {
     if (this.importing) return;
     const abort = new AbortController();
     this.#aborts.set('import', abort);
-    const progress = new DownloadProgress({ loadedBytes: 0, totalBytes: 0, text: 'Importing…' });
+    const progress = new DownloadProgress({ loadedBytes: 0, totalBytes: 0, phase: 'import' });
     this.importing = progress;
     this.importError = null;
     try {

@@ -3,6 +3,8 @@ import type { ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { languageIn, needsHalfPrecision, plainLanguages, plainMemory, plainSize, quantizationBits, speedOn } from './plain-words';
 import { rowStatus } from './row-status';
+import { wordsFor } from '../i18n/all-catalogs';
+import { sizeUnits } from '../i18n/units';
 
 const gpu = { isFallbackAdapter: false, shaderF16: false, maxBufferSize: 2 ** 30, maxStorageBufferBindingSize: 2 ** 30, features: [], vendor: '', architecture: '', description: '' };
 const device = (over: Partial<DeviceCapabilities> = {}): DeviceCapabilities => ({ gpu, deviceMemoryGB: 8, hardwareConcurrency: 8, storage: null, crossOriginIsolated: true, ...over });
@@ -20,7 +22,8 @@ describe('sizes in everyday terms', () => {
     expect(plainSize(469, 'en')).toBe('469 MB');
     expect(plainSize(1.2, 'en')).toBe('1.2 MB');
     expect(plainSize(1229, 'de')).toBe('1,2 GB');
-    expect(plainSize(1229, 'fr')).toBe('1,2 Go');
+    expect(plainSize(1229, 'fr', sizeUnits(wordsFor('fr')))).toBe('1,2 Go');
+    expect(plainMemory(630, 'fr', sizeUnits(wordsFor('fr')))).toBe('700 Mo');
     expect(plainSize(0, 'en')).toBe('0 MB');
   });
 

@@ -7,35 +7,36 @@
 import type { ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { memoryBudgetMB, missingFeatures } from '../device/recommend';
+import { ENGLISH_UNITS, type SizeUnits } from '../storage/size-format';
 
 /** How a model will feel here: 'fast', 'moderate' and 'slow' run; 'no' cannot run on this device. */
 export type Speed = 'fast' | 'moderate' | 'slow' | 'no';
 
-/** "1.2 GB", "470 MB", "23 MB" in the reader's language (decimal comma in German, French, Spanish). */
-export function plainSize(megabytes: number, locale: string): string {
-  if (!Number.isFinite(megabytes) || megabytes <= 0) return `0 ${unit('MB', locale)}`;
-  if (megabytes >= 1000) return `${number(megabytes / 1024, megabytes >= 10 * 1024 ? 0 : 1, locale)} ${unit('GB', locale)}`;
-  return `${number(megabytes < 10 ? megabytes : Math.round(megabytes), megabytes < 10 ? 1 : 0, locale)} ${unit('MB', locale)}`;
+/**
+ * "1.2 GB", "470 MB", "23 MB" in the reader's language (decimal comma in German, French, Spanish),
+ * with the catalog's unit names (`units`: i18n/units.ts sizeUnits; French writes "Go", "Mo").
+ */
+export function plainSize(megabytes: number, locale: string, units: SizeUnits = ENGLISH_UNITS): string {
+  const [, , mb, gb] = units;
+  if (!Number.isFinite(megabytes) || megabytes <= 0) return `0 ${mb}`;
+  if (megabytes >= 1000) return `${number(megabytes / 1024, megabytes >= 10 * 1024 ? 0 : 1, locale)} ${gb}`;
+  return `${number(megabytes < 10 ? megabytes : Math.round(megabytes), megabytes < 10 ? 1 : 0, locale)} ${mb}`;
 }
 
 /**
  * The memory a model needs, rounded up the way people think of it: "about 700 MB", "about 2 GB",
  * "about 2.5 GB" (hundreds of MB below a gigabyte, half gigabytes above).
  */
-export function plainMemory(megabytes: number, locale: string): string {
-  if (!Number.isFinite(megabytes) || megabytes <= 0) return `0 ${unit('MB', locale)}`;
-  if (megabytes < 950) return `${number(Math.max(100, Math.ceil(megabytes / 100) * 100), 0, locale)} ${unit('MB', locale)}`;
+export function plainMemory(megabytes: number, locale: string, units: SizeUnits = ENGLISH_UNITS): string {
+  const [, , mb, gb] = units;
+  if (!Number.isFinite(megabytes) || megabytes <= 0) return `0 ${mb}`;
+  if (megabytes < 950) return `${number(Math.max(100, Math.ceil(megabytes / 100) * 100), 0, locale)} ${mb}`;
   const halves = Math.ceil(megabytes / 512) / 2;
-  return `${number(halves, Number.isInteger(halves) ? 0 : 1, locale)} ${unit('GB', locale)}`;
+  return `${number(halves, Number.isInteger(halves) ? 0 : 1, locale)} ${gb}`;
 }
 
 function number(value: number, digits: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-}
-
-/** French writes bytes as octets ("Go", "Mo"); the other languages keep "GB", "MB". */
-function unit(name: 'GB' | 'MB', locale: string): string {
-  return locale.startsWith('fr') ? name.replace('B', 'o') : name;
 }
 
 /** Parameters in millions: the record's, else its memory in MB as a rough stand-in (imported models have no count). */

@@ -2,19 +2,19 @@
  * What a progress bar shows for one download: bytes, percent, a smoothed speed and the time left.
  * Fed with the worker's progress events; speed and time left only while bytes come from the network.
  */
+import { fromNetwork, type ProgressPhase } from './load-phase';
 import { RateMeter } from './rate';
 
 export interface ProgressSample {
   loadedBytes: number;
   totalBytes: number;
-  text: string;
-  phase?: 'download' | 'start' | undefined;
+  phase: ProgressPhase;
 }
 
 export class DownloadProgress {
   loadedBytes = $state(0);
   totalBytes = $state(0);
-  text = $state('');
+  phase = $state<ProgressPhase>('starting');
   downloading = $state(false);
   bytesPerSecond = $state<number | null>(null);
   secondsLeft = $state<number | null>(null);
@@ -31,8 +31,8 @@ export class DownloadProgress {
   update(sample: ProgressSample, nowMs: number = performance.now()): void {
     this.loadedBytes = sample.loadedBytes;
     this.totalBytes = Math.max(sample.totalBytes, sample.loadedBytes);
-    this.text = sample.text;
-    this.downloading = sample.phase === 'download';
+    this.phase = sample.phase;
+    this.downloading = fromNetwork(sample.phase);
     if (!this.downloading) {
       this.bytesPerSecond = null;
       this.secondsLeft = null;

@@ -14,7 +14,8 @@
 import DOMPurify from 'dompurify';
 import { Marked, Tokenizer, type Token, type TokensList } from 'marked';
 import { splitCitations, type Citable } from '../core/cite';
-import { deletedLabel, DOCUMENT_DELETED } from './source-label';
+import { ENGLISH_WORDS, type Words } from '../i18n/translate';
+import { deletedLabelIn } from './source-label';
 
 export type { Citable } from '../core/cite';
 
@@ -68,8 +69,11 @@ export function lexBlocks(prepared: string): TokensList {
 /** Citable numbers whose passage is gone (its document deleted): none. */
 export const NONE_GONE: ReadonlySet<number> = new Set();
 
+/** The words of the citation marks' titles when none are given. */
+const ENGLISH = ENGLISH_WORDS;
+
 /** One top-level block as sanitized HTML with its citation buttons (`gone`: marks instead). */
-export function renderBlock(token: Token, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string {
+export function renderBlock(token: Token, citable: Citable, gone: ReadonlySet<number> = NONE_GONE, w: Words = ENGLISH): string {
   if (token.type === 'space') return '';
   const html = markdown.parser([token]);
   const fragment = DOMPurify.sanitize(html, PURIFY);
@@ -77,52 +81,52 @@ export function renderBlock(token: Token, citable: Citable, gone: ReadonlySet<nu
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener noreferrer nofollow');
   }
-  linkCitations(fragment, citable, gone);
+  linkCitations(fragment, citable, gone, w);
   const holder = document.createElement('div');
   holder.append(fragment);
   return holder.innerHTML.replace(LT_STAND_IN_ALL, '&lt;');
 }
 
 /** The whole answer, block by block (what a streamed answer's blocks add up to). */
-export function renderAnswerBlocks(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string[] {
-  return lexBlocks(prepareMarkdown(text)).map((token) => renderBlock(token, citable, gone)).filter(Boolean);
+export function renderAnswerBlocks(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE, w: Words = ENGLISH): string[] {
+  return lexBlocks(prepareMarkdown(text)).map((token) => renderBlock(token, citable, gone, w)).filter(Boolean);
 }
 
 /**
  * The answer as sanitized HTML; `citable`: the numbers of the passages the model was given (or how
  * many); `gone`: those of them whose document was deleted.
  */
-export function renderAnswer(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string {
-  return renderAnswerBlocks(text, citable, gone).join('');
+export function renderAnswer(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE, w: Words = ENGLISH): string {
+  return renderAnswerBlocks(text, citable, gone, w).join('');
 }
 
-function citeButton(n: number): HTMLButtonElement {
+function citeButton(n: number, w: Words): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'cite';
   button.dataset.cite = String(n);
-  button.title = `Open passage ${n}`;
+  button.title = w.t('chat.openPassage', { n });
   button.textContent = String(n);
   return button;
 }
 
 /** A citation of a deleted document's passage: there is nothing to open, so it is no button. */
-function deletedCite(n: number): HTMLSpanElement {
+function deletedCite(n: number, w: Words): HTMLSpanElement {
   const mark = document.createElement('span');
   mark.className = 'cite deleted';
   mark.dataset.cite = String(n);
-  mark.title = deletedLabel(n);
+  mark.title = deletedLabelIn(w, n);
   mark.textContent = String(n);
   const spoken = document.createElement('span');
   spoken.className = 'sr-only';
-  spoken.textContent = ` (${DOCUMENT_DELETED})`;
+  spoken.textContent = ` (${w.t('chat.source.deleted')})`;
   mark.append(spoken);
   return mark;
 }
 
 const MAYBE_CITE = /\[\s*\d/;
 
-function linkCitations(root: DocumentFragment, citable: Citable, gone: ReadonlySet<number>): void {
+function linkCitations(root: DocumentFragment, citable: Citable, gone: ReadonlySet<number>, w: Words): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   while (walker.nextNode()) texts.push(walker.currentNode as Text);
@@ -131,7 +135,7 @@ function linkCitations(root: DocumentFragment, citable: Citable, gone: ReadonlyS
     const parts = splitCitations(node.data, citable);
     if (!parts.some((p) => p.kind === 'cite')) continue;
     const replacement = document.createDocumentFragment();
-    for (const part of parts) replacement.append(part.kind === 'text' ? part.text : gone.has(part.n) ? deletedCite(part.n) : citeButton(part.n));
+    for (const part of parts) replacement.append(part.kind === 'text' ? part.text : gone.has(part.n) ? deletedCite(part.n, w) : citeButton(part.n, w));
     node.replaceWith(replacement);
   }
 }

@@ -10,6 +10,7 @@
  * a link reference definition (`[x]: url` changes links in blocks before it) and a text that is not
  * the previous one with more appended (an answer replaced, or other citable numbers).
  */
+import type { Words } from '../i18n/translate';
 import { lexBlocks, NONE_GONE, prepareMarkdown, renderAnswerBlocks, renderBlock, type Citable } from './answer-html';
 
 function citableKey(citable: Citable, gone: ReadonlySet<number>): string {
@@ -26,33 +27,34 @@ export class IncrementalAnswer {
 
   /**
    * The answer's HTML, one entry per finished block and the unfinished tail last; `gone`: cited
-   * passages whose document was deleted (a change renders everything again, as other numbers do).
+   * passages whose document was deleted (a change renders everything again, as other numbers do,
+   * and as another language `w` of the citation marks' titles does).
    */
-  update(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE): string[] {
-    const key = citableKey(citable, gone);
+  update(text: string, citable: Citable, gone: ReadonlySet<number> = NONE_GONE, w?: Words): string[] {
+    const key = `${citableKey(citable, gone)}|${w?.locale ?? ''}`;
     const prepared = prepareMarkdown(text);
     if (key !== this.#key || !prepared.startsWith(this.#stableText)) this.#reset(key);
-    if (this.#whole) return renderAnswerBlocks(text, citable, gone);
+    if (this.#whole) return renderAnswerBlocks(text, citable, gone, w);
 
     const tail = prepared.slice(this.#stableText.length);
     const tokens = lexBlocks(tail);
     if (Object.keys(tokens.links).length > 0 || tokens.reduce((n, t) => n + t.raw.length, 0) !== tail.length) {
       // References reach back into finished blocks (or the lexer's pieces do not add up to the text).
       this.#whole = true;
-      return renderAnswerBlocks(text, citable, gone);
+      return renderAnswerBlocks(text, citable, gone, w);
     }
     let last = tokens.length - 1;
     while (last > 0 && tokens[last]?.type === 'space') last--;
     let finished = '';
     for (let i = 0; i < last; i++) {
       const token = tokens[i]!;
-      const html = renderBlock(token, citable, gone);
+      const html = renderBlock(token, citable, gone, w);
       if (html) this.#stableHtml.push(html);
       finished += token.raw;
     }
     this.#stableText += finished;
     let live = '';
-    for (let i = Math.max(last, 0); i < tokens.length; i++) live += renderBlock(tokens[i]!, citable, gone);
+    for (let i = Math.max(last, 0); i < tokens.length; i++) live += renderBlock(tokens[i]!, citable, gone, w);
     return live ? [...this.#stableHtml, live] : [...this.#stableHtml];
   }
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveMessage } from '../state/chat.svelte';
 import type { SourceRef } from '../storage/schema';
-import { announcement, assistantView, copyText, DONT_KNOW_TEXT, NOT_FOUND_TEXT, QUICK_ANSWER_LABEL } from './message-text';
+import { wordsFor } from '../i18n/all-catalogs';
+import { announcement as announce, assistantView, copyText as copy } from './message-text';
+
+const en = wordsFor('en');
+const copyText = (m: Parameters<typeof copy>[1]) => copy(en, m);
+const announcement = (m: Parameters<typeof announce>[1]) => announce(en, m);
+const QUICK_ANSWER_LABEL = 'Quick answer — sentences quoted from your documents, no model used';
+const NOT_FOUND_TEXT = "Your documents don't seem to answer this.";
+const DONT_KNOW_TEXT = "The documents don't say.";
 
 const source = (n: number, extra: Partial<SourceRef> = {}): SourceRef => ({ n, chunkId: `c${n}`, docId: 'd', docName: `doc${n}.pdf`, text: `passage ${n}`, start: 0, end: 9, ...extra });
 
@@ -57,5 +65,15 @@ describe('announcement', () => {
     expect(announcement(message)).toBe('Writing the answer…');
     expect(announcement({ ...message, content: 'It is **25 days** [1].', status: 'done', sources: [source(1)] })).toBe('It is 25 days [1].\n1 source below.');
     expect(announcement({ ...message, status: 'error', error: { code: 'X', message: 'The model crashed.' } })).toBe('The answer failed: The model crashed.');
+  });
+});
+
+describe('in another language', () => {
+  it('copies and announces in German: labels, pages, deleted documents and the count of sources', () => {
+    const de = wordsFor('de');
+    const message: LiveMessage = { role: 'assistant', content: 'Es sind 25 Tage [1][2].', status: 'done', sources: [source(1, { page: 4 }), source(2, { deleted: true })] };
+    expect(copy(de, message)).toBe('Es sind 25 Tage [1][2].\n\nQuellen:\n[1] doc1.pdf · Seite 4\n[2] Dokument gelöscht');
+    expect(announce(de, message)).toBe('Es sind 25 Tage [1][2].\n2 Quellen unten.');
+    expect(announce(de, { role: 'assistant', content: '', kind: 'not-found', status: 'done' })).toBe('Ihre Dokumente scheinen darauf keine Antwort zu geben.');
   });
 });

@@ -3,13 +3,11 @@
  * passages it was given, numbered as its citations) and what the live region reads out when an
  * answer is finished. Shared by Message.svelte and ChatView.svelte.
  */
+import { errorTextIn } from '../i18n/error-words';
+import type { Words } from '../i18n/translate';
 import type { LiveMessage } from '../state/chat.svelte';
 import type { SourceRef } from '../storage/schema';
-import { deletedLabel, DOCUMENT_DELETED, pageLabel } from './source-label';
-
-export const QUICK_ANSWER_LABEL = 'Quick answer — sentences quoted from your documents, no model used';
-export const NOT_FOUND_TEXT = "Your documents don't seem to answer this.";
-export const DONT_KNOW_TEXT = "The documents don't say.";
+import { deletedLabelIn, pageLabelIn } from './source-label';
 
 export type AssistantView = 'answer' | 'extracts' | 'not-found' | 'dont-know' | 'none';
 
@@ -23,9 +21,9 @@ export function assistantView(message: Pick<LiveMessage, 'kind' | 'content' | 'e
 }
 
 /** "report.pdf · page 4 · Results › Totals" ("document deleted" once its document is gone). */
-export function sourceLine(s: SourceRef): string {
-  if (s.deleted) return DOCUMENT_DELETED;
-  return [s.docName, pageLabel(s), s.headingPath?.length ? s.headingPath.join(' › ') : ''].filter(Boolean).join(' · ');
+export function sourceLine(w: Words, s: SourceRef): string {
+  if (s.deleted) return w.t('chat.source.deleted');
+  return [s.docName, pageLabelIn(w, s), s.headingPath?.length ? s.headingPath.join(' › ') : ''].filter(Boolean).join(' · ');
 }
 
 /** Markdown emphasis, code marks and heading marks out, for reading aloud. */
@@ -39,14 +37,14 @@ function plain(markdown: string): string {
 }
 
 /** The body of the message without its sources. */
-function body(message: LiveMessage, forSpeech: boolean): string {
+function body(w: Words, message: LiveMessage, forSpeech: boolean): string {
   switch (assistantView(message)) {
     case 'not-found':
-      return NOT_FOUND_TEXT;
+      return w.t('chat.notFound');
     case 'dont-know':
-      return DONT_KNOW_TEXT;
+      return w.t('chat.dontKnow');
     case 'extracts':
-      return [`${QUICK_ANSWER_LABEL}:`, ...(message.extracts ?? []).map((e) => (e.deleted ? deletedLabel(e.n) : `“${e.text}” [${e.n}]`))].join('\n');
+      return [`${w.t('chat.quick.label')}:`, ...(message.extracts ?? []).map((e) => (e.deleted ? deletedLabelIn(w, e.n) : `“${e.text}” [${e.n}]`))].join('\n');
     case 'answer':
       return forSpeech ? plain(message.content) : message.content.trim();
     default:
@@ -55,30 +53,31 @@ function body(message: LiveMessage, forSpeech: boolean): string {
 }
 
 /** What Copy copies: the answer, then "Sources:" with each passage it was given. */
-export function copyText(message: LiveMessage): string {
+export function copyText(w: Words, message: LiveMessage): string {
   const sources = message.sources ?? [];
-  const heading = message.kind === 'not-found' ? 'Closest passages:' : 'Sources:';
-  const list = sources.map((s) => `[${s.n}] ${sourceLine(s)}`);
-  return [body(message, false), ...(list.length ? ['', heading, ...list] : [])].join('\n');
+  const heading = w.t(message.kind === 'not-found' ? 'chat.copy.closest' : 'chat.copy.sources');
+  const list = sources.map((s) => `[${s.n}] ${sourceLine(w, s)}`);
+  return [body(w, message, false), ...(list.length ? ['', heading, ...list] : [])].join('\n');
 }
 
 /** What the live region says for a message: its status while it is written, then the answer. */
-export function announcement(message: LiveMessage): string {
+export function announcement(w: Words, message: LiveMessage): string {
   switch (message.status) {
     case 'retrieving':
-      return 'Searching your documents…';
+      return w.t('chat.pending.retrieving');
     case 'loading':
-      return 'Loading the model…';
+      return w.t('chat.pending.loading');
     case 'streaming':
-      return 'Writing the answer…';
+      return w.t('chat.live.streaming');
     case 'error':
-      return `The answer failed: ${message.error?.message ?? ''}`.trim();
+      return w.t('chat.live.failed', { message: message.error ? errorTextIn(w, message.error) : '' }).trim();
     case 'stopped':
-      return message.content ? `Stopped. ${plain(message.content)}` : 'Stopped.';
+      return message.content ? w.t('chat.live.stopped', { text: plain(message.content) }) : w.t('chat.stopped');
     default: {
-      const text = body(message, true);
-      const n = message.sources?.length ?? 0;
-      return n && assistantView(message) !== 'not-found' ? `${text}\n${n} source${n === 1 ? '' : 's'} below.` : text;
+      const text = body(w, message, true);
+      const count = message.sources?.length ?? 0;
+      if (!count || assistantView(message) === 'not-found') return text;
+      return w.t(new Intl.PluralRules(w.locale).select(count) === 'one' ? 'chat.live.sources.one' : 'chat.live.sources.other', { text, count });
     }
   }
 }

@@ -6,9 +6,11 @@
  * start a restore with `app.backup.restore(file)` (the eviction notice, for one); before the
  * library is ready it is refused with the library's own error, as adding a file is.
  */
-import { backupFileName, checkedDetail, restoreSummary } from '../backup-file';
+import { backupFileName, type BackupOutcome } from '../backup-file';
 import type { Settings } from '../config/settings';
 import { AppError, appError } from '../errors';
+import type { MessageKey } from '../i18n/catalog';
+import type { Words } from '../i18n/translate';
 import type { LibraryClient } from '../library/client';
 import type { RetrievalClient } from '../retrieval/client';
 import type { BackupRequest, BackupRestoreEvent, BackupRestoreResult } from '../../../workers/backup/messages';
@@ -33,15 +35,15 @@ export interface BackupDeps {
 
 export type BackupProgress = Omit<BackupRestoreEvent, 'kind'>;
 
-const STAGE_LABEL: Record<BackupProgress['stage'], string> = {
-  verifying: 'Checking the backup',
-  embedding: 'Preparing passages for search',
-  saving: 'Saving',
-  checking: 'Checking what was restored',
+const STAGE_LABEL: Record<BackupProgress['stage'], MessageKey> = {
+  verifying: 'progress.backup.verifying',
+  embedding: 'progress.import.embedding',
+  saving: 'progress.import.saving',
+  checking: 'progress.backup.checking',
 };
 
-export function backupProgressLabel(p: BackupProgress): string {
-  return p.stage === 'embedding' ? `${STAGE_LABEL.embedding}: ${p.done} of ${p.total}` : STAGE_LABEL[p.stage];
+export function backupProgressLabel(w: Words, p: BackupProgress): string {
+  return p.stage === 'embedding' ? w.t('progress.import.embeddingCount', { done: p.done, total: p.total }) : w.t(STAGE_LABEL[p.stage]);
 }
 
 export class BackupState {
@@ -50,9 +52,9 @@ export class BackupState {
   last = $state<'backup' | 'restore' | null>(null);
   progress = $state<BackupProgress | null>(null);
   error = $state<AppError | null>(null);
-  outcome = $state<string | null>(null);
+  outcome = $state.raw<BackupOutcome | null>(null);
   /** What the last restore read back and checked. */
-  checked = $state<string | null>(null);
+  checked = $state.raw<BackupRestoreResult | null>(null);
   /** The last restored backup's settings, when they differ from the ones in use: offered, applied only if asked. */
   offeredSettings = $state.raw<Settings | null>(null);
   #deps: BackupDeps;
@@ -70,7 +72,7 @@ export class BackupState {
       const request = $state.snapshot(this.#deps.request()) as BackupRequest;
       const { backup, documents, conversations } = await this.#deps.client.call('exportBackup', request);
       const name = backupFileName();
-      this.outcome = `Saved ${documents} document${documents === 1 ? '' : 's'} and ${conversations} conversation${conversations === 1 ? '' : 's'} as “${name}”. Keep it somewhere safe.`;
+      this.outcome = { code: 'saved', documents, conversations, name };
       return new File([backup], name, { type: backup.type });
     } catch (error) {
       this.error = asAppError(error);
@@ -122,14 +124,14 @@ export class BackupState {
       const onEvent = ({ stage, done, total }: BackupRestoreEvent) => (this.progress = { stage, done, total });
       const result = await this.#deps.writer.call('restoreBackup', { ...choice, file }, { signal: this.#abort.signal, onEvent, settleWithWorker: true });
       added = result.added;
-      this.outcome = restoreSummary(result);
-      this.checked = checkedDetail(result);
+      this.outcome = { code: 'restored', result };
+      this.checked = result;
       this.offeredSettings = settingsDiffer(this.#deps.request().settings, result.settings) ? result.settings : null;
       return result;
     } catch (error) {
       const err = asAppError(error);
       this.error = err.code === 'ABORTED' ? null : err;
-      if (err.code === 'ABORTED') this.outcome = `Restore of “${file.name}” cancelled; nothing was changed.`;
+      if (err.code === 'ABORTED') this.outcome = { code: 'cancelled', name: file.name };
       return null;
     } finally {
       // Read again either way, so the page shows what is stored whatever happened.

@@ -34,6 +34,9 @@ export interface EmbedderSetup {
   saveChoice: (embedderId: string) => void;
 }
 
+/** What changed about search by itself: it moved to `model`, or another window moved the library to one this catalog lacks. */
+export type EmbedderNotice = { code: 'switched' | 'unknown'; model: string };
+
 export class EmbedderState {
   plan = $state.raw<EmbedderPlan | null>(null);
   /** What search and new files use; null before the library started. */
@@ -41,7 +44,7 @@ export class EmbedderState {
   /** Loading the new model for questions after a switch (bytes), or null. */
   loading = $state.raw<{ loadedBytes: number; totalBytes: number } | null>(null);
   /** What the last switch did, for the person. */
-  notice = $state<string | null>(null);
+  notice = $state.raw<EmbedderNotice | null>(null);
   readonly reembed: ReembedState;
   #retrieval: RetrievalClient;
   #setup: EmbedderSetup | null = null;
@@ -120,7 +123,7 @@ export class EmbedderState {
     if (!setup || !this.choice) return;
     const model = embedderOf(setup.catalog, embedderId);
     if (!model) {
-      this.notice = `Another window switched the library to ${embedderId}, which this window's catalog does not list: reload to search with it.`;
+      this.notice = { code: 'unknown', model: embedderId };
       return;
     }
     const changed = this.choice.embedder.id !== model.id;
@@ -130,7 +133,7 @@ export class EmbedderState {
       this.loading = null;
     }
     this.choice = this.#choiceFor(model, setup.modelBaseUrl);
-    if (changed) this.notice = `Search now uses ${model.name}.`;
+    if (changed) this.notice = { code: 'switched', model: model.name };
   }
 
   #bringTo(target: EmbedderModel): Promise<void> {

@@ -10,9 +10,10 @@
  */
 import type { AnswerModel, Catalog, LlmModel, PromptApiModel } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
-import { checkFits, memoryBudgetMB } from '../device/recommend';
+import { memoryBudgetMB } from '../device/recommend';
 import { preferBuiltIn } from '../device/recommend-built-in';
-import { AppError, appError, fromWire } from '../errors';
+import type { LlmReason } from '../device/reasons';
+import { AppError, appError, type WireError } from '../errors';
 import type { LlmClient } from '../llm/client';
 import { findLlm, startingModel } from '../models/choice';
 import { LocalModelList } from '../models/local.svelte';
@@ -27,18 +28,22 @@ import type { BuiltInState } from './built-in.svelte';
 /** How long "move it here" waits for the other windows to let go (one may be finishing an answer). */
 const MOVE_WAIT_MS = 20_000;
 const MOVE_POLL_MS = 250;
+const CHOSEN: LlmReason = { code: 'chosen' };
+
+/** What happened to the model by itself: its engine lost it (`error` says why), or another window took it. */
+export type ModelNotice = { code: 'lost'; error: WireError } | { code: 'moved'; model: string };
 
 export class ModelState {
   model = $state.raw<AnswerModel | null>(null);
-  reason = $state('');
-  warning = $state<string | null>(null);
+  /** Why this model (models/reason-words.ts says it); null before one is chosen. */
+  reason = $state.raw<LlmReason | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state.raw<DownloadProgress | null>(null);
   error = $state<AppError | null>(null);
   /** What to offer while the model is open in another window (set with error MODEL_OPEN_ELSEWHERE). */
   elsewhere = $state.raw<ElsewhereChoices | null>(null);
   /** Something that happened to the model without a question being asked (GPU reset, moved away). */
-  notice = $state<string | null>(null);
+  notice = $state.raw<ModelNotice | null>(null);
   /** The context window the engine allocated for the loaded model (tokens), once it is loaded. */
   contextWindow = $state<number | null>(null);
   /** Models imported from disk; merged into `catalog`. */
@@ -75,7 +80,7 @@ export class ModelState {
     const chosen = chosenId ? this.#find(chosenId) : undefined;
     // A stored choice the catalog no longer has falls back to the recommendation, which says so.
     const own = chosen ? null : startingModel(this.catalog ?? catalog, caps, chosenId, language);
-    const picked = own ? preferBuiltIn(own, this.#builtIn.offer, language) : { model: chosen!, reason: 'Your choice.' };
+    const picked = own ? preferBuiltIn(own, this.#builtIn.offer, language) : { model: chosen!, reason: CHOSEN };
     this.#set(picked.model, picked.reason);
     this.#fallback = own && picked.model === own.model ? (own.fallback ?? null) : null;
   }
@@ -88,7 +93,7 @@ export class ModelState {
     const next = this.#find(modelId);
     if (!next || next.id === this.model?.id) return;
     this.cancel();
-    this.#set(next, 'Your choice.');
+    this.#set(next, CHOSEN);
     void this.ensureLoaded().catch(() => {}); // the badge shows how it went
   }
 
@@ -164,23 +169,17 @@ export class ModelState {
     return modelSource(model, this.#baseCatalog ?? { libBaseUrl: '' }, this.#baseUrl);
   }
 
-  /** Why a model may not run well here (null: it should; the browser checks its own model). */
-  fitsWarning(model: AnswerModel): string | null {
-    return this.#caps && model.engine !== 'prompt-api' ? checkFits(model, this.#caps) : null;
-  }
-
   #find(id: string): AnswerModel | undefined {
     const builtIn = this.#builtIn.model;
     if (builtIn?.id === id && !this.catalog?.models.some((m) => m.id === id)) return builtIn;
     return this.catalog ? findLlm(this.catalog, id) : undefined;
   }
 
-  #set(model: AnswerModel, reason: string): void {
+  #set(model: AnswerModel, reason: LlmReason): void {
     this.#generation++;
     this.#fallback = null;
     this.model = model;
     this.reason = reason;
-    this.warning = this.fitsWarning(model);
     this.#alongside = false;
     this.elsewhere = null;
     this.notice = null;
@@ -205,7 +204,7 @@ export class ModelState {
     if (!state || state.loaded?.modelId === model.id) return;
     if (generation !== this.#generation) return this.ensureLoaded();
     if (this.status === 'ready') {
-      this.notice = state.lost ? fromWire(state.lost).message : null;
+      this.notice = state.lost ? { code: 'lost', error: state.lost } : null;
       this.#reset();
     }
     return this.ensureLoaded();
@@ -232,7 +231,7 @@ export class ModelState {
     this.#generation++;
     await this.#client.call('unload', {}).catch(() => {});
     this.#reset();
-    this.notice = `${model.name} was moved to another Hearth window. A question here offers to bring it back.`;
+    this.notice = { code: 'moved', model: model.name };
   }
 
   async #load(model: AnswerModel, signal: AbortSignal): Promise<void> {
@@ -240,16 +239,15 @@ export class ModelState {
     const current = () => generation === this.#generation;
     this.status = 'loading';
     this.error = null;
-    const builtInText = 'The browser is downloading its model…';
     const progress = model.engine === 'prompt-api'
-      ? new DownloadProgress({ loadedBytes: 0, totalBytes: 1, text: builtInText })
-      : new DownloadProgress({ loadedBytes: 0, totalBytes: model.downloadSizeMB * 1024 * 1024, text: 'Starting…' });
+      ? new DownloadProgress({ loadedBytes: 0, totalBytes: 1, phase: 'browser' })
+      : new DownloadProgress({ loadedBytes: 0, totalBytes: model.downloadSizeMB * 1024 * 1024, phase: 'starting' });
     // The browser's model shows a bar only while the browser downloads it (it reports a fraction, not bytes).
     this.progress = model.engine !== 'prompt-api' || this.#builtIn.needsDownload ? progress : null;
     try {
       if (model.engine === 'prompt-api') {
         await this.#leave('worker');
-        const onFraction = (fraction: number) => progress.update({ loadedBytes: fraction, totalBytes: 1, text: builtInText });
+        const onFraction = (fraction: number) => progress.update({ loadedBytes: fraction, totalBytes: 1, phase: 'browser' });
         const { contextLength } = await this.#builtIn.load(model, signal, onFraction);
         // The prompt budget follows the browser's context window.
         if (current()) {
@@ -273,7 +271,7 @@ export class ModelState {
       const fallback = this.#fallback;
       if (fallback && current() && (appErr.code === 'MODEL_LOAD_FAILED' || appErr.code === 'OUT_OF_MEMORY')) {
         // The engine itself failed (not the network, not a cancel): the same model on the other CPU engine.
-        this.#set(fallback, `${model.name} did not start here (${appErr.message}), so Hearth runs ${fallback.name} instead.`);
+        this.#set(fallback, { code: 'fallback', from: model.name, to: fallback.name, error: { code: appErr.code, message: appErr.message } });
         return this.#load(fallback, signal);
       }
       if (appErr.code === 'MODEL_OPEN_ELSEWHERE' && current() && model.engine !== 'prompt-api') await this.#explainElsewhere(model);

@@ -5,6 +5,9 @@
  * reads a pack out, the library worker writes one in.
  */
 import { AppError, appError } from '../errors';
+import { madeWithIn } from '../backup-file';
+import type { Words } from '../i18n/translate';
+import { countIn } from '../library/count-words';
 import type { LibraryClient } from '../library/client';
 import { packFileName } from '../pack-file';
 import type { RetrievalClient } from '../retrieval/client';
@@ -16,30 +19,36 @@ export interface PackProgress {
   total: number;
 }
 
-const STAGE_LABEL: Record<PackImportEvent['stage'], string> = {
-  verifying: 'Checking the pack',
-  embedding: 'Preparing passages for search',
-  saving: 'Saving',
-};
-
-export function packProgressLabel(p: PackProgress): string {
-  return p.stage === 'embedding' ? `${STAGE_LABEL.embedding}: ${p.done} of ${p.total}` : STAGE_LABEL[p.stage];
+export function packProgressLabel(w: Words, p: PackProgress): string {
+  if (p.stage === 'embedding') return w.t('progress.import.embeddingCount', { done: p.done, total: p.total });
+  return w.t(p.stage === 'verifying' ? 'progress.pack.verifying' : 'progress.import.saving');
 }
 
+/** What the last export or import did (packOutcomeText says it). */
+export type PackOutcome = { code: 'exported'; documents: number; name: string } | { code: 'imported'; name: string; result: PackImportResult } | { code: 'cancelled'; name: string };
+
 /** One sentence on what an import did. */
-export function importSummary(fileName: string, r: PackImportResult): string {
-  const added = r.documents.length;
-  const parts = [`Added ${added} document${added === 1 ? '' : 's'} from “${fileName}”.`];
-  if (r.skipped.length > 0) parts.push(`${r.skipped.length} ${r.skipped.length === 1 ? 'was' : 'were'} already in your library: ${r.skipped.join(', ')}.`);
-  if (r.reembedded > 0) parts.push(`The pack was made with ${r.embedder ? `another model (${r.embedder})` : 'no embedding model'}, so its ${r.reembedded} passages were prepared for search again on this device.`);
+export function importSummary(w: Words, fileName: string, r: PackImportResult): string {
+  const one = (n: number) => new Intl.PluralRules(w.locale).select(n) === 'one';
+  const parts = [w.t('library.packs.added', { documents: countIn(w, r.documents.length, 'documents'), name: fileName })];
+  if (r.skipped.length > 0) parts.push(w.t(one(r.skipped.length) ? 'library.packs.skipped.one' : 'library.packs.skipped.other', { count: r.skipped.length, names: r.skipped.join(', ') }));
+  if (r.reembedded > 0) {
+    const vars = { model: madeWithIn(w, r.embedder), passages: countIn(w, r.reembedded, 'passages') };
+    parts.push(w.t(one(r.reembedded) ? 'library.packs.reembedded.one' : 'library.packs.reembedded.other', vars));
+  }
   return parts.join(' ');
+}
+
+export function packOutcomeText(w: Words, o: PackOutcome): string {
+  if (o.code === 'exported') return w.t('library.packs.saved', { documents: countIn(w, o.documents, 'documents'), name: o.name });
+  return o.code === 'imported' ? importSummary(w, o.name, o.result) : w.t('library.packs.cancelled', { name: o.name });
 }
 
 export class PackState {
   busy = $state<'export' | 'import' | null>(null);
   progress = $state<PackProgress | null>(null);
   error = $state<AppError | null>(null);
-  outcome = $state<string | null>(null);
+  outcome = $state.raw<PackOutcome | null>(null);
   #client: RetrievalClient;
   #writer: LibraryClient;
   #choice: () => EmbedderChoice | null;
@@ -60,7 +69,7 @@ export class PackState {
     try {
       const { pack } = await this.#client.call('exportPack', { docIds, includeOriginals });
       const name = packFileName();
-      this.outcome = `Saved ${docIds.length} document${docIds.length === 1 ? '' : 's'} as “${name}”.`;
+      this.outcome = { code: 'exported', documents: docIds.length, name };
       return new File([pack], name, { type: pack.type });
     } catch (error) {
       this.error = asAppError(error);
@@ -84,12 +93,12 @@ export class PackState {
       if (!choice) throw appError('EMBEDDING_FAILED', { detail: 'the library has not started' });
       const onEvent = (e: PackImportEvent) => (this.progress = { stage: e.stage, done: e.done, total: e.total });
       const result = await this.#writer.call('importPack', { ...choice, file }, { signal: this.#abort.signal, onEvent, settleWithWorker: true });
-      this.outcome = importSummary(file.name, result);
+      this.outcome = { code: 'imported', name: file.name, result };
       await this.#onImported(result.documents.map((d) => d.id));
     } catch (error) {
       const err = asAppError(error);
       this.error = err.code === 'ABORTED' ? null : err;
-      if (err.code === 'ABORTED') this.outcome = `Import of “${file.name}” cancelled; nothing was added.`;
+      if (err.code === 'ABORTED') this.outcome = { code: 'cancelled', name: file.name };
     } finally {
       this.busy = null;
       this.progress = null;

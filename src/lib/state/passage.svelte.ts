@@ -32,7 +32,7 @@ export interface PageView {
   highlights: PageRect[];
   located: boolean;
   /** Why there is no page, or why the passage is not highlighted on it. */
-  message: string | null;
+  note: PageNote | null;
 }
 
 export interface PassageView {
@@ -56,14 +56,12 @@ const MAX_PAGES = 20;
 const REDRAW_DELTA = 24;
 const RELAYOUT_MS = 200;
 
-export const NOT_LOCATED = 'The passage could not be located on the page.';
+/** What the panel says under a page that is not drawn, or drawn without the passage marked (chat.passage.note.*). */
+export type PageNote = { code: 'not-located' | 'no-original' | 'password' | 'no-page' } | { code: 'failed'; error: { code: string; message: string } };
 
-const UNAVAILABLE: Record<Extract<RenderedPage, { kind: 'unavailable' }>['reason'], string | null> = {
-  'not-pdf': null,
-  'no-original': 'The original file is not kept on this device, so the page cannot be shown: here is its text.',
-  password: 'This PDF needs a password to open, so the page cannot be shown here: here is its text.',
-  'no-page': 'This page is not in the stored file: here is the text.',
-};
+function unavailableNote(reason: Extract<RenderedPage, { kind: 'unavailable' }>['reason']): PageNote | null {
+  return reason === 'not-pdf' ? null : { code: reason };
+}
 
 export function citedPages(source: Pick<SourceRef, 'page' | 'pageEnd'>): number[] {
   if (source.page === undefined) return [];
@@ -74,7 +72,7 @@ export function citedPages(source: Pick<SourceRef, 'page' | 'pageEnd'>): number[
 }
 
 function loadingPage(page: number, pageCount: number | null = null): PageView {
-  return { page, status: 'loading', image: null, width: 0, height: 0, pageCount, highlights: [], located: false, message: null };
+  return { page, status: 'loading', image: null, width: 0, height: 0, pageCount, highlights: [], located: false, note: null };
 }
 
 export class PassageState {
@@ -187,10 +185,10 @@ export class PassageState {
           pageCount: result.pageCount,
           highlights: result.highlights,
           located: result.located,
-          message: result.located ? null : NOT_LOCATED,
+          note: result.located ? null : { code: 'not-located' },
         };
       } else {
-        pageView = { ...loadingPage(page), status: 'unavailable', message: UNAVAILABLE[result.reason] };
+        pageView = { ...loadingPage(page), status: 'unavailable', note: unavailableNote(result.reason) };
       }
       this.open = { ...current, pageView };
       old?.image?.close();
@@ -201,9 +199,9 @@ export class PassageState {
       }
     } catch (error) {
       if (stale() || (error instanceof AppError && error.code === 'ABORTED')) return;
-      const message = error instanceof AppError ? error.message : String(error);
+      const failure = error instanceof AppError ? { code: error.code, message: error.message } : { code: 'PAGE_RENDER_FAILED', message: String(error) };
       const current = this.open as PassageView;
-      this.open = { ...current, pageView: { ...loadingPage(page), status: 'failed', message: `The page could not be drawn (${message}): here is its text.` } };
+      this.open = { ...current, pageView: { ...loadingPage(page), status: 'failed', note: { code: 'failed', error: failure } } };
     } finally {
       if (this.#render === controller) this.#render = null;
     }

@@ -7,6 +7,7 @@
  */
 import type { EmbedderModel } from '../catalog/types';
 import { AppError, appError } from '../errors';
+import type { Words } from '../i18n/translate';
 import type { LibraryClient } from '../library/client';
 import type { EmbedderChoice, ReembedEvent, ReembedResult } from '../../../workers/library.protocol';
 
@@ -14,14 +15,12 @@ import type { EmbedderChoice, ReembedEvent, ReembedResult } from '../../../worke
 const RETRIES = 2;
 
 /** One line for the person: what the job is doing. */
-export function reembedLabel(p: ReembedEvent | null, target: string): string {
+export function reembedLabel(w: Words, p: ReembedEvent | null, model: string): string {
   if (!p || p.stage === 'loading') {
-    const bytes = p && p.total > 0 ? ` (${Math.round((100 * p.done) / p.total)}%)` : '';
-    return `Loading ${target}${bytes}`;
+    return p && p.total > 0 ? w.t('progress.reembed.loadingPercent', { model, percent: Math.round((100 * p.done) / p.total) }) : w.t('progress.reembed.loading', { model });
   }
-  if (p.stage === 'waiting') return `Another Hearth window is embedding the library with ${target}`;
-  if (p.stage === 'saving') return `Switching search to ${target}`;
-  return `Embedding your library with ${target}: ${p.done} of ${p.total} passages`;
+  if (p.stage === 'embedding') return w.t('progress.reembed.embedding', { model, done: p.done, total: p.total });
+  return w.t(`progress.reembed.${p.stage}`, { model });
 }
 
 export class ReembedState {

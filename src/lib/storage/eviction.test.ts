@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordsFor } from '../i18n/all-catalogs';
 import {
   LOSS_KEY,
   MARKER_KEY,
@@ -79,10 +80,13 @@ describe('a noticed loss', () => {
   });
 
   it('is told in words: what is gone and why', () => {
-    expect(describeCounts({ documents: 1, conversations: 1 })).toBe('1 document and 1 conversation');
-    expect(describeCounts({ documents: 3, conversations: 0 })).toBe('3 documents');
-    expect(describeCounts({ documents: 0, conversations: 2 })).toBe('2 conversations');
-    expect(lossReason({ wasPersisted: false })).toMatch(/to free up space.*not marked to be kept/);
-    expect(lossReason({ wasPersisted: true })).not.toMatch(/not marked/);
+    const en = wordsFor('en');
+    expect(describeCounts(en, { documents: 1, conversations: 1 })).toBe('1 document and 1 conversation');
+    expect(describeCounts(en, { documents: 3, conversations: 0 })).toBe('3 documents');
+    expect(describeCounts(en, { documents: 0, conversations: 2 })).toBe('2 conversations');
+    expect(lossReason(en, { wasPersisted: false })).toMatch(/to free up space.*not marked to be kept/);
+    expect(lossReason(en, { wasPersisted: true })).not.toMatch(/not marked/);
+    expect(describeCounts(wordsFor('es'), { documents: 1, conversations: 2 })).toBe('1 documento y 2 conversaciones');
+    expect(lossReason(wordsFor('de'), { wasPersisted: false })).toMatch(/^Ihr Browser hat Hearths Speicher gelöscht/);
   });
 });

@@ -15,6 +15,7 @@
  *
  * The marker holds counts and times only, never a document's name or text.
  */
+import type { Words } from '../i18n/translate';
 
 export interface LibraryCounts {
   documents: number;
@@ -118,17 +119,16 @@ export function detectLoss(marker: LibraryMarker | null, now: LibraryCounts, at:
   return { documents: marker.documents, conversations: marker.conversations, lastSeenAt: marker.updatedAt, noticedAt: at, wasPersisted: marker.persisted };
 }
 
-/** "1 document and 2 conversations", "3 documents", "1 conversation". */
-export function describeCounts(counts: LibraryCounts): string {
+/** "1 document and 2 conversations", "3 documents", "1 conversation", in the reader's language. */
+export function describeCounts(w: Words, counts: LibraryCounts): string {
+  const plural = (count: number) => (new Intl.PluralRules(w.locale).select(count) === 'one' ? 'one' : 'other');
   const parts: string[] = [];
-  if (counts.documents > 0) parts.push(`${counts.documents} document${counts.documents === 1 ? '' : 's'}`);
-  if (counts.conversations > 0) parts.push(`${counts.conversations} conversation${counts.conversations === 1 ? '' : 's'}`);
-  return parts.join(' and ');
+  if (counts.documents > 0) parts.push(w.t(`library.count.documents.${plural(counts.documents)}`, { count: counts.documents }));
+  if (counts.conversations > 0) parts.push(w.t(`library.count.conversations.${plural(counts.conversations)}`, { count: counts.conversations }));
+  return parts.length === 2 ? w.t('library.count.and', { first: parts[0]!, second: parts[1]! }) : (parts[0] ?? '');
 }
 
 /** Why the library is gone, in plain words. */
-export function lossReason(loss: Pick<StorageLoss, 'wasPersisted'>): string {
-  return loss.wasPersisted
-    ? 'Something cleared Hearth’s storage on this device, such as the browser’s site settings or a cleaning app.'
-    : 'Your browser cleared Hearth’s storage to free up space on this device. It could, because the storage was not marked to be kept.';
+export function lossReason(w: Words, loss: Pick<StorageLoss, 'wasPersisted'>): string {
+  return w.t(loss.wasPersisted ? 'library.eviction.why.persisted' : 'library.eviction.why.bestEffort');
 }

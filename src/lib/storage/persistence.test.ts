@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askToPersist, describeSpace, estimateSpace, readPersistence } from './persistence';
+import { wordsFor } from '../i18n/all-catalogs';
+import { askToPersist, describeSpace, estimateSpace, persistenceText, readPersistence } from './persistence';
+
+const en = wordsFor('en');
 
 describe('persistence', () => {
   it('reads what the browser says, and "unsupported" when it cannot say', async () => {
@@ -26,7 +29,10 @@ describe('space', () => {
   });
 
   it('is told in words', () => {
-    expect(describeSpace({ usage: 12 * 1024 * 1024, quota: 10 * 1024 ** 3 })).toBe('Hearth uses 12 MB of the 10 GB this browser lets it have.');
-    expect(describeSpace({ usage: 0, quota: 0 })).toBe('Hearth uses 0 B.');
+    expect(describeSpace(en, { usage: 12 * 1024 * 1024, quota: 10 * 1024 ** 3 })).toBe('Hearth uses 12 MB of the 10 GB this browser lets it have.');
+    expect(describeSpace(en, { usage: 0, quota: 0 })).toBe('Hearth uses 0 B.');
+    expect(describeSpace(wordsFor('fr'), { usage: 12 * 1024 * 1024, quota: 10 * 1024 ** 3 })).toBe('Hearth utilise 12 Mo sur les 10 Go que ce navigateur lui accorde.');
+    expect(persistenceText(en, 'kept')).toBe('Kept on this device until you delete it.');
+    expect(persistenceText(wordsFor('de'), 'may-clear')).toBe('Ihr Browser kann dies löschen, wenn auf dem Gerät der Platz knapp wird.');
   });
 });

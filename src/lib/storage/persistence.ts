@@ -3,7 +3,8 @@
  * how much room it has (estimate), in words a person reads. A best-effort origin can be cleared when
  * the device runs low on space; a persistent one only when the person clears it.
  */
-import { formatBytes } from '../models/format';
+import type { Words } from '../i18n/translate';
+import { sizeIn } from '../i18n/units';
 
 /** 'kept': persistent; 'may-clear': best effort; 'unsupported': this browser cannot say or promise. */
 export type Persistence = 'kept' | 'may-clear' | 'unsupported';
@@ -53,18 +54,13 @@ export async function estimateSpace(manager: StorageManagerLike | undefined): Pr
   }
 }
 
-/** "Hearth uses 12 MB of the 10 GB this browser lets it have." */
-export function describeSpace(space: Space): string {
-  const used = `Hearth uses ${formatBytes(space.usage)}`;
-  return space.quota > 0 ? `${used} of the ${formatBytes(space.quota)} this browser lets it have.` : `${used}.`;
+/** "Hearth uses 12 MB of the 10 GB this browser lets it have.", in the reader's language. */
+export function describeSpace(w: Words, space: Space): string {
+  const used = sizeIn(w, space.usage);
+  return space.quota > 0 ? w.t('library.storage.space', { used, quota: sizeIn(w, space.quota) }) : w.t('library.storage.spaceNoQuota', { used });
 }
 
-export const PERSISTENCE_WORDS: Record<Persistence, string> = {
-  kept: 'Kept on this device until you delete it.',
-  'may-clear': 'Your browser may clear this if the device runs low on space.',
-  unsupported: 'This browser does not say whether it keeps this; it may clear it if the device runs low on space.',
-};
-
-/** What helps when the browser would not promise to keep the storage. */
-export const REFUSED_HELP =
-  'The browser did not agree to keep it. Installing Hearth as an app (Install in the address bar or the browser menu, or Add to Home Screen) usually lets it; exporting your documents as a knowledge pack keeps a copy safe either way.';
+/** What the browser promised, in the reader's language (`refused`: what helps when it would not promise). */
+export function persistenceText(w: Words, persistence: Persistence | 'refused'): string {
+  return w.t(`library.storage.${persistence}`);
+}

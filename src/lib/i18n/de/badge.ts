@@ -20,4 +20,8 @@ export const badge: Record<keyof typeof en, string> = {
   'badge.moveHere': 'Hierher holen',
   'badge.loadToo': 'Auch hier laden',
   'badge.bothFit': 'Dieses Gerät scheint genug Speicher für beide zu haben; der Grafikspeicher kann trotzdem knapp werden, und dann stoppt das Modell in beiden Fenstern.',
+  'badge.engine.webllm': 'WebGPU',
+  'badge.engine.prompt-api': 'Prompt API',
+  'badge.engine.wasm': 'WASM',
+  'badge.notice.moved': '{model} wurde in ein anderes Hearth-Fenster verschoben. Eine Frage hier bietet an, es zurückzuholen.',
 };

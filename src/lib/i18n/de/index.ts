@@ -11,9 +11,12 @@ import { header } from './header';
 import { helpers } from './helpers';
 import { library } from './library';
 import { models } from './models';
+import { progress } from './progress';
 import { pwa } from './pwa';
+import { reasons } from './reasons';
 import { security } from './security';
 import { settings } from './settings';
 import { storage } from './storage';
+import { units } from './units';
 
-export const catalog: Catalog = { ...app, ...badge, ...chat, ...common, ...errors, ...errorTitles, ...failures, ...firstRun, ...header, ...helpers, ...library, ...models, ...pwa, ...security, ...settings, ...storage };
+export const catalog: Catalog = { ...app, ...badge, ...chat, ...common, ...errors, ...errorTitles, ...failures, ...firstRun, ...header, ...helpers, ...library, ...models, ...pwa, ...security, ...settings, ...storage, ...progress, ...reasons, ...units };

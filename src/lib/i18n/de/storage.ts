@@ -43,9 +43,4 @@ export const storage: Record<keyof typeof en, string> = {
   'storage.confirm.yesApp': 'Ja, entfernen',
   'storage.clearing': 'Wird gelöscht…',
   'storage.clearFailed': '{what} konnte nicht gelöscht werden. {reason}',
-  'storage.unit.b': 'B',
-  'storage.unit.kb': 'KB',
-  'storage.unit.mb': 'MB',
-  'storage.unit.gb': 'GB',
-  'storage.unit.tb': 'TB',
 };

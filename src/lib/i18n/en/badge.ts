@@ -19,4 +19,8 @@ export const badge = {
   'badge.moveHere': 'Move it here',
   'badge.loadToo': 'Load here too',
   'badge.bothFit': 'This device seems to have the memory for both; the GPU may still run out, which stops the model in both windows.',
+  'badge.engine.webllm': 'WebGPU',
+  'badge.engine.prompt-api': 'Prompt API',
+  'badge.engine.wasm': 'WASM',
+  'badge.notice.moved': '{model} was moved to another Hearth window. A question here offers to bring it back.',
 } as const;

@@ -42,9 +42,4 @@ export const storage = {
   'storage.confirm.yesApp': 'Yes, remove',
   'storage.clearing': 'Deleting…',
   'storage.clearFailed': '{what} could not be deleted. {reason}',
-  'storage.unit.b': 'B',
-  'storage.unit.kb': 'KB',
-  'storage.unit.mb': 'MB',
-  'storage.unit.gb': 'GB',
-  'storage.unit.tb': 'TB',
 } as const;

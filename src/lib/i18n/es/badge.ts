@@ -20,4 +20,8 @@ export const badge: Record<keyof typeof en, string> = {
   'badge.moveHere': 'Traerlo aquí',
   'badge.loadToo': 'Cargarlo también aquí',
   'badge.bothFit': 'Este dispositivo parece tener memoria para ambos; aun así la memoria gráfica puede agotarse, lo que detiene el modelo en las dos ventanas.',
+  'badge.engine.webllm': 'WebGPU',
+  'badge.engine.prompt-api': 'Prompt API',
+  'badge.engine.wasm': 'WASM',
+  'badge.notice.moved': '{model} se trasladó a otra ventana de Hearth. Una pregunta aquí ofrece traerlo de vuelta.',
 };

@@ -43,9 +43,4 @@ export const storage: Record<keyof typeof en, string> = {
   'storage.confirm.yesApp': 'Sí, quitar',
   'storage.clearing': 'Borrando…',
   'storage.clearFailed': 'No se pudo borrar: {what}. {reason}',
-  'storage.unit.b': 'B',
-  'storage.unit.kb': 'KB',
-  'storage.unit.mb': 'MB',
-  'storage.unit.gb': 'GB',
-  'storage.unit.tb': 'TB',
 };

@@ -20,4 +20,8 @@ export const badge: Record<keyof typeof en, string> = {
   'badge.moveHere': 'Le transférer ici',
   'badge.loadToo': 'Le charger ici aussi',
   'badge.bothFit': 'Cet appareil semble avoir assez de mémoire pour les deux ; la mémoire graphique peut tout de même manquer, ce qui arrête le modèle dans les deux fenêtres.',
+  'badge.engine.webllm': 'WebGPU',
+  'badge.engine.prompt-api': 'Prompt API',
+  'badge.engine.wasm': 'WASM',
+  'badge.notice.moved': '{model} a été déplacé vers une autre fenêtre Hearth. Une question ici propose de le récupérer.',
 };

@@ -43,9 +43,4 @@ export const storage: Record<keyof typeof en, string> = {
   'storage.confirm.yesApp': 'Oui, supprimer la copie',
   'storage.clearing': 'Suppression…',
   'storage.clearFailed': '{what} : la suppression a échoué. {reason}',
-  'storage.unit.b': 'o',
-  'storage.unit.kb': 'Ko',
-  'storage.unit.mb': 'Mo',
-  'storage.unit.gb': 'Go',
-  'storage.unit.tb': 'To',
 };
