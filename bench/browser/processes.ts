@@ -8,8 +8,9 @@ export interface Running {
   output(): string;
 }
 
-export function start(command: string, args: string[], cwd: string): Running {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+/** `env`: variables added to this process's own for the child. */
+export function start(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Running {
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
@@ -30,8 +31,8 @@ export function start(command: string, args: string[], cwd: string): Running {
 }
 
 /** Runs a command to completion; throws with its output if it fails. */
-export async function runToEnd(command: string, args: string[], cwd: string): Promise<string> {
-  const p = start(command, args, cwd);
+export async function runToEnd(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  const p = start(command, args, cwd, env);
   const code = await new Promise<number | null>((resolve) => p.child.once('exit', (c) => resolve(c)));
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${p.output().slice(-3000)}`);
   return p.output();

@@ -58,14 +58,16 @@ export async function serve(root: string, port: number, log: (m: string) => void
   try {
     const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
     const t0 = performance.now();
-    await runToEnd(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], root);
+    // The build's Content-Security-Policy must let the app reach the mirror (as the e2e build does).
+    const policy = { HEARTH_CONNECT_SRC: new URL(MIRROR).origin };
+    await runToEnd(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], root, policy);
     const buildSeconds = (performance.now() - t0) / 1000;
     log(`built the app in ${buildSeconds.toFixed(1)} s`);
     const mirrorReused = await answers(TEST_CATALOG);
     if (mirrorReused) log(`reusing the model mirror at ${MIRROR}`);
     else running.push(await startMirror(root));
     if (!mirrorReused) log(`started the model mirror at ${MIRROR}`);
-    const preview = start(process.execPath, [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], root);
+    const preview = start(process.execPath, [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], root, policy);
     running.push(preview);
     const appUrl = `http://127.0.0.1:${port}/`;
     await waitForUrl(appUrl, preview);
