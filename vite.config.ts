@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { devHeaders, previewHeaders, securityPlugin } from './scripts/vite-security.ts';
+import { devHeaders, previewSecurityPlugin, securityPlugin } from './scripts/vite-security.ts';
 
 /**
  * pdf.js's CMaps (CJK text) and standard font data, served at /pdfjs/cmaps/ and
@@ -42,6 +42,7 @@ export default defineConfig({
     svelte(),
     pdfjsData(),
     securityPlugin(),
+    previewSecurityPlugin(),
     VitePWA({
       // Hearth's own service worker (src/sw.ts): it says why a copy failed, receives shares, and a new version waits for the page.
       strategies: 'injectManifest',
@@ -65,5 +66,6 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: process.env.HEARTH_SOURCEMAP === '1' },
   // Cross-origin isolation (WASM threads), the Content-Security-Policy and the rest: scripts/vite-security.ts.
   server: { headers: devHeaders() },
-  preview: { headers: previewHeaders(), port: 4173, strictPort: true },
+  // The preview's headers come from the build it serves (previewSecurityPlugin), not from server.headers.
+  preview: { headers: {}, port: 4173, strictPort: true },
 });

@@ -10,7 +10,7 @@
  * time: e.g. `HEARTH_CONNECT_SRC="https://models.example.org" npx vite build`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import catalog from '../models.json' with { type: 'json' };
 import { connectSources } from '../src/lib/security/connect-sources.ts';
@@ -44,6 +44,23 @@ export function readHeadersFile(text: string): Record<string, string> {
 export function previewHeaders(outDir = 'dist'): Record<string, string> {
   const file = join(outDir, HEADERS_FILE);
   return existsSync(file) ? readHeadersFile(readFileSync(file, 'utf8')) : securityHeaders(policyOptions());
+}
+
+/**
+ * The preview server sends the headers of the build it serves: the one in `build.outDir`, which
+ * `vite preview --outDir <dir>` sets (a fixed `preview.headers` would read dist/ whatever is served).
+ */
+export function previewSecurityPlugin(): Plugin {
+  return {
+    name: 'hearth-security-preview',
+    configurePreviewServer(server) {
+      const headers = previewHeaders(resolve(server.config.root, server.config.build.outDir));
+      server.middlewares.use((_request, response, next) => {
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        next();
+      });
+    },
+  };
 }
 
 export function devHeaders(): Record<string, string> {
