@@ -205,6 +205,7 @@ test.describe('a German browser', () => {
     // A German browser gets Hearth in German.
     await page.getByRole('button', { name: 'Einstellungen' }).click();
     await expect(page.getByRole('combobox', { name: /^Embedding-Modell/ })).toHaveValue('tiny-bert-48');
-    await expect(page.getByText(`Hearth recommends ${NEW_MODEL} because your browser's language is German; ${OLD_MODEL} reads English only.`)).toBeVisible();
+    // …and says why in German too.
+    await expect(page.getByText(`Hearth empfiehlt ${NEW_MODEL}, weil Ihr Browser auf Deutsch eingestellt ist; ${OLD_MODEL} liest nur Englisch.`)).toBeVisible();
   });
 });
