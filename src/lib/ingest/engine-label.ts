@@ -1,5 +1,6 @@
 /** Where a file's passages are being embedded and how fast, in words: "Embedding on the GPU · 120 passages/s". */
 import type { EmbedDevice } from '../device/embed-policy';
+import { fixedDigits } from '../i18n/number-format';
 import type { Words } from '../i18n/translate';
 
 export interface EngineView {
@@ -11,7 +12,7 @@ export interface EngineView {
 /** Whole numbers from 10 up, one decimal below ("120", "8.5", "8,5"). */
 function rate(perSecond: number, locale: string): string {
   const digits = perSecond >= 10 ? 0 : 1;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(perSecond);
+  return fixedDigits(perSecond, digits, locale);
 }
 
 /** The line under a file that is being embedded; null in every other stage. */

@@ -5,6 +5,7 @@
  * components put the pieces into translated sentences.
  */
 import type { ModelRecord } from '../catalog/types';
+import { fixedDigits } from '../i18n/number-format';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { memoryBudgetMB, missingFeatures } from '../device/recommend';
 import { ENGLISH_UNITS, type SizeUnits } from '../storage/size-format';
@@ -36,7 +37,7 @@ export function plainMemory(megabytes: number, locale: string, units: SizeUnits 
 }
 
 function number(value: number, digits: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return fixedDigits(value, digits, locale);
 }
 
 /** Parameters in millions: the record's, else its memory in MB as a rough stand-in (imported models have no count). */

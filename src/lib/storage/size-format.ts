@@ -2,27 +2,15 @@
  * Sizes as people read them, in the interface language: "1.2 MB", "1,2 MB", "1,2 Mo" (French names
  * the byte "octet"). Binary multiples under their familiar short names; one decimal below 10.
  */
+import { fixedDigits } from '../i18n/number-format';
 
 /** Unit names from the smallest: byte, kilobyte, megabyte, gigabyte, terabyte. */
 export type SizeUnits = readonly [string, string, string, string, string];
 
 export const ENGLISH_UNITS: SizeUnits = ['B', 'KB', 'MB', 'GB', 'TB'];
 
-/** Number formats are costly to make (a first screen made dozens): one per language and precision. */
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, digits: number): Intl.NumberFormat {
-  const key = `${locale}|${digits}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false });
-    formats.set(key, format);
-  }
-  return format;
-}
-
 export function formatSize(bytes: number, locale = 'en', units: SizeUnits = ENGLISH_UNITS): string {
-  const number = (value: number, digits: number) => numberFormat(locale, digits).format(value);
+  const number = (value: number, digits: number) => fixedDigits(value, digits, locale, false);
   if (!Number.isFinite(bytes) || bytes <= 0) return `${number(0, 0)} ${units[0]}`;
   let value = bytes;
   let unit = 0;
