@@ -7,7 +7,7 @@
  * passages' sentences (an IDF over this small set) and once per term, plus a little for the passage's
  * own rank; very short and very long sentences are cut out or down.
  */
-import { analyze } from '../core/analyzer';
+import { analyzeChatText as analyze } from './chat-analyzer';
 import type { Extract, SourceRef } from '../storage/schema';
 
 const MAX_EXTRACTS = 3;

@@ -5,7 +5,7 @@
  * rewritten into a standalone query: by the loaded model where there is one (llmRewritePrompt), or
  * else by adding the previous question's content terms (termsRewrite).
  */
-import { analyze } from '../core/analyzer';
+import { analyzeChatText as analyze } from './chat-analyzer';
 
 const ANAPHORA = /\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|him|his|she|her|hers|one|ones|former|latter|same|there|then|second|third|first|last|other|another|else)\b/i;
 const LEADING = /^\s*(and|but|or|also|so|what about|how about|and what|and how|why not|then)\b/i;

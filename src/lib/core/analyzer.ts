@@ -68,6 +68,11 @@ export interface AnalyzerOptions {
    * terms of a stored document do not depend on the reader's language setting. Default 'en'.
    */
   segmenterLocale?: string;
+  /**
+   * Stemmed words remembered, a speed-up only (the terms are the same at any size). Default 100,000,
+   * for indexing; code that analyzes a few passages at a time keeps a small one (chat/chat-analyzer.ts).
+   */
+  stemCacheLimit?: number;
 }
 
 /**
@@ -111,12 +116,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const wordParts = options.wordParts ?? true;
   const locale = options.segmenterLocale ?? 'en';
   const stemCache = new Map<string, string>();
+  const stemCacheLimit = options.stemCacheLimit ?? STEM_CACHE_LIMIT;
 
   const stemmed = (word: string): string => {
     let s = stemCache.get(word);
     if (s === undefined) {
       s = stemEnglish(word).replaceAll("'", '');
-      if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+      if (stemCache.size >= stemCacheLimit) stemCache.clear();
       stemCache.set(word, s);
     }
     return s;
