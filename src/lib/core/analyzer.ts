@@ -15,7 +15,7 @@
  * ("5th") stay whole because splitting them cost SQuAD more than it gave.
  */
 import { SPACELESS_SCRIPT, segmentWords } from './segment';
-import { stemEnglish } from './stem-english';
+import { cachedStemmer } from './stem-cache';
 import { EXTENDED_STOP_WORDS, LUCENE_STOP_WORDS } from './stopwords';
 import { cjkBigrams, foldLatin, normalize } from './text-fold';
 import {
@@ -92,7 +92,6 @@ const PLAIN_LOWER = /^(?:[a-z]+|[0-9]+(?:[.,][0-9]+)*)$/;
 const PLAIN_ASCII = /^(?:[A-Z]?[a-z]+|[0-9]+)$/;
 /** Longer "words" are hashes, base64 or URLs glued together: never useful terms, and they bloat the index. */
 const MAX_TOKEN_LENGTH = 64;
-const STEM_CACHE_LIMIT = 100_000;
 
 /**
  * Clitics go before the stop-word check, so "what's" → "what" (a stop word, dropped) and
@@ -115,18 +114,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stem = options.stem ?? true;
   const wordParts = options.wordParts ?? true;
   const locale = options.segmenterLocale ?? 'en';
-  const stemCache = new Map<string, string>();
-  const stemCacheLimit = options.stemCacheLimit ?? STEM_CACHE_LIMIT;
-
-  const stemmed = (word: string): string => {
-    let s = stemCache.get(word);
-    if (s === undefined) {
-      s = stemEnglish(word).replaceAll("'", '');
-      if (stemCache.size >= stemCacheLimit) stemCache.clear();
-      stemCache.set(word, s);
-    }
-    return s;
-  };
+  const stemmed = cachedStemmer(options.stemCacheLimit);
 
   /** One lowercase word → at most one term: fold, length limit, stop list, stem. */
   const addWord = (raw: string, ascii: boolean, out: string[]): void => {
