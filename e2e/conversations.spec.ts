@@ -224,3 +224,56 @@ test('on a phone the chats are in the "Chats and documents" panel; opening one s
   await expect(openButton(page, HONEY)).toBeHidden();
   await expect(page.locator('article.message.user > p')).toHaveText([HONEY]);
 });
+
+test('a long history draws one page of chats, the older ones a tap away, and search looks through all of them', async ({ page }) => {
+  await openReady(page);
+  // 61 saved conversations, as a long history leaves them; the oldest one's answer mentions obsidian.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('conversations', 'readwrite');
+          const store = tx.objectStore('conversations');
+          const now = Date.now();
+          for (let i = 1; i <= 61; i++) {
+            const n = String(i).padStart(2, '0');
+            store.put({
+              id: `seeded-${n}`,
+              title: `Seeded chat ${n}`,
+              updatedAt: now - (62 - i) * 60_000,
+              messages: [
+                { role: 'user', content: `Seeded question ${n}` },
+                { role: 'assistant', content: i === 1 ? 'The blade was made of obsidian.' : `Seeded answer ${n}.` },
+              ],
+            });
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expectLibraryReady(page);
+
+  const titles = chatList(page).locator('li.chat-item .chat-title');
+  await expect(titles).toHaveCount(50);
+  await expect(titles.first()).toHaveText('Seeded chat 61');
+  await expect(titles.last()).toHaveText('Seeded chat 12');
+  const more = chatList(page).getByRole('button', { name: 'Show 11 older chats' });
+  await more.click();
+  await expect(titles).toHaveCount(61);
+  await expect(titles.last()).toHaveText('Seeded chat 01');
+  await expect(more).toHaveCount(0);
+
+  const search = chatList(page).getByRole('searchbox', { name: 'Search chats' });
+  await search.fill('obsidian');
+  await expect(titles).toHaveText(['Seeded chat 01']);
+  await search.fill('');
+  await expect(titles).toHaveCount(50);
+
+  await openButton(page, 'Seeded chat 12').click();
+  await expect(openButton(page, 'Seeded chat 12')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('article.message.user > p')).toHaveText(['Seeded question 12']);
+});

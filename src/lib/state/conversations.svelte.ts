@@ -15,6 +15,9 @@ import type { ChatState } from './chat.svelte';
 /** How long a deleted conversation can be brought back. */
 export const UNDO_MS = 8000;
 
+/** How many chats the list draws at first, and how many more each "Show older" adds. */
+export const LIST_PAGE = 50;
+
 export interface DeletedConversation {
   record: ConversationRecord;
   /** It was the open conversation (undo opens it again when the chat is still empty). */
@@ -33,6 +36,8 @@ export class ConversationsState {
   loaded = $state(false);
   deleted = $state.raw<DeletedConversation | null>(null);
   error = $state.raw<AppError | null>(null);
+  /** How many of `items` the list draws: a long history stays a short page (DOM, memory). */
+  shown = $state(LIST_PAGE);
   #chat: ChatState;
   #options: ConversationsOptions;
   /** Only the newest list read is shown (typing fast starts several searches). */
@@ -56,6 +61,20 @@ export class ConversationsState {
     return this.query.trim() !== '';
   }
 
+  /** The chats drawn now, newest first. */
+  get visible(): ConversationSummary[] {
+    return this.items.length > this.shown ? this.items.slice(0, this.shown) : this.items;
+  }
+
+  /** How many older chats are not drawn yet. */
+  get hidden(): number {
+    return Math.max(0, this.items.length - this.shown);
+  }
+
+  showMore(): void {
+    this.shown += LIST_PAGE;
+  }
+
   async refresh(): Promise<void> {
     const read = ++this.#reads;
     const query = this.query.trim();
@@ -71,6 +90,7 @@ export class ConversationsState {
 
   search(text: string): Promise<void> {
     this.query = text;
+    this.shown = LIST_PAGE;
     return this.refresh();
   }
 

@@ -46,6 +46,8 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.list.noMatch': 'Kein Chat enthält „{query}“.',
   'chat.list.none': 'Noch keine gespeicherten Chats. Jede Antwort wird hier gespeichert, auf diesem Gerät.',
   'chat.list.export': 'Chat als Markdown exportieren',
+  'chat.list.more.one': '1 älteren Chat zeigen',
+  'chat.list.more.many': '{count} ältere Chats zeigen',
   'chat.item.questions.one': '1 Frage',
   'chat.item.questions.many': '{count} Fragen',
   'chat.item.newTitle': 'Neuer Titel für {title}',

@@ -45,6 +45,8 @@ export const chat = {
   'chat.list.noMatch': 'No chats contain “{query}”.',
   'chat.list.none': 'No saved chats yet. Each answer is saved here, on this device.',
   'chat.list.export': 'Export chat as Markdown',
+  'chat.list.more.one': 'Show 1 older chat',
+  'chat.list.more.many': 'Show {count} older chats',
   'chat.item.questions.one': '1 question',
   'chat.item.questions.many': '{count} questions',
   'chat.item.newTitle': 'New title for {title}',

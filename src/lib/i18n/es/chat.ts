@@ -46,6 +46,8 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.list.noMatch': 'Ningún chat contiene «{query}».',
   'chat.list.none': 'Aún no hay chats guardados. Cada respuesta se guarda aquí, en este dispositivo.',
   'chat.list.export': 'Exportar el chat como Markdown',
+  'chat.list.more.one': 'Mostrar 1 chat anterior',
+  'chat.list.more.many': 'Mostrar {count} chats anteriores',
   'chat.item.questions.one': '1 pregunta',
   'chat.item.questions.many': '{count} preguntas',
   'chat.item.newTitle': 'Nuevo título para {title}',

@@ -46,6 +46,8 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.list.noMatch': 'Aucune discussion ne contient « {query} ».',
   'chat.list.none': 'Aucune discussion enregistrée. Chaque réponse est enregistrée ici, sur cet appareil.',
   'chat.list.export': 'Exporter la discussion en Markdown',
+  'chat.list.more.one': 'Afficher 1 discussion plus ancienne',
+  'chat.list.more.many': 'Afficher {count} discussions plus anciennes',
   'chat.item.questions.one': '1 question',
   'chat.item.questions.many': '{count} questions',
   'chat.item.newTitle': 'Nouveau titre pour {title}',
