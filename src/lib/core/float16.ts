@@ -42,15 +42,21 @@ function decode(h: number): number {
   return sign * (1 + mant / 1024) * 2 ** (exp - 15);
 }
 
-/** HALF_TO_FLOAT[h] is the float value of the 16-bit pattern h. */
-export const HALF_TO_FLOAT: Float32Array = (() => {
-  const table = new Float32Array(65536);
+let table: Float32Array | null = null;
+
+/**
+ * halfTable()[h] is the float value of the 16-bit pattern h. Made on first use, not when the module
+ * loads: the page imports this module, and 65,536 decodes were a sixth of its start-up task.
+ */
+export function halfTable(): Float32Array {
+  if (table) return table;
+  table = new Float32Array(65536);
   for (let h = 0; h < 65536; h++) table[h] = decode(h);
   return table;
-})();
+}
 
 export function fromHalf(h: number): number {
-  return HALF_TO_FLOAT[h & 0xffff] as number;
+  return halfTable()[h & 0xffff] as number;
 }
 
 const SMALLEST_NORMAL_HALF = 2 ** -14;
@@ -73,6 +79,7 @@ export function encodeHalves(vec: ArrayLike<number>): Uint16Array<ArrayBuffer> {
 
 export function decodeHalves(halves: Uint16Array): Float32Array<ArrayBuffer> {
   const out = new Float32Array(halves.length);
-  for (let i = 0; i < halves.length; i++) out[i] = HALF_TO_FLOAT[halves[i] as number] as number;
+  const table = halfTable();
+  for (let i = 0; i < halves.length; i++) out[i] = table[halves[i] as number] as number;
   return out;
 }

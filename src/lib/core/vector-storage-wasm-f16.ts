@@ -1,5 +1,5 @@
 /** The float16 storage in WebAssembly memory (the app's layout), scored by dot_f16. */
-import { HALF_TO_FLOAT, toVectorHalf } from './float16';
+import { halfTable, toVectorHalf } from './float16';
 import { roundUp, WasmStorage } from './vector-storage-wasm-base';
 import { F16_LANES_PER_STEP, F16_QUERY_SCALE, f16QueryPosition, type DotKernel } from './wasm/dot-kernel';
 
@@ -43,7 +43,8 @@ export class WasmF16Storage extends WasmStorage {
     const out = new Float32Array(this.dim);
     const u16 = this.u16;
     const base = (this.dataOff >> 1) + slot * this.stride;
-    for (let i = 0; i < this.dim; i++) out[i] = HALF_TO_FLOAT[u16[base + i] as number] as number;
+    const table = halfTable();
+    for (let i = 0; i < this.dim; i++) out[i] = table[u16[base + i] as number] as number;
     return out;
   }
   scoreAll(query: Float32Array, count: number): Float32Array {

@@ -1,9 +1,9 @@
 /**
- * The f16 storage on the WebAssembly kernel: its decode against HALF_TO_FLOAT for every finite half,
+ * The f16 storage on the WebAssembly kernel: its decode against halfTable() for every finite half,
  * parity with the JavaScript f16 storage, snapshots, and ranking agreement with exact f32.
  */
 import { describe, expect, it } from 'vitest';
-import { HALF_TO_FLOAT } from './float16';
+import { halfTable } from './float16';
 import { mulberry32 } from './fixtures/random';
 import { fill, maxAbsDiff, randomVectors } from './fixtures/vectors';
 import { normalize, VectorIndex, type Quantization } from './vector';
@@ -36,11 +36,11 @@ function clusteredUnitVectors(n: number, dim: number, clusters: number, seed: nu
 }
 
 describe('f16 on the WebAssembly kernel', () => {
-  it('the shift-and-mask decode equals HALF_TO_FLOAT for every finite half (JavaScript mirror of the formula)', () => {
+  it('the shift-and-mask decode equals halfTable() for every finite half (JavaScript mirror of the formula)', () => {
     let checked = 0;
     for (let h = 0; h < 65536; h++) {
       if (!isFiniteHalf(h)) continue;
-      const want = HALF_TO_FLOAT[h]!;
+      const want = halfTable()[h]!;
       for (const neighbour of [0, 0xffff, 0x7c00, (h * 40503) & 0xffff]) {
         const { even, odd } = kernelDecode(h, neighbour);
         if (!Object.is(even, want) || !Object.is(odd, want)) throw new Error(`half 0x${h.toString(16)}: ${even} / ${odd}, want ${want}`);
@@ -68,7 +68,7 @@ describe('f16 on the WebAssembly kernel', () => {
       for (let s = 0; s < count; s++) {
         const h = s * lanes + j;
         // Sums start from +0, so -0 comes out as +0: === rather than Object.is.
-        if (isFiniteHalf(h) && f32[out / 4 + s] !== HALF_TO_FLOAT[h]) wrong++;
+        if (isFiniteHalf(h) && f32[out / 4 + s] !== halfTable()[h]) wrong++;
       }
     }
     expect(wrong).toBe(0);

@@ -8,6 +8,7 @@ import type { LlmModel, ModelRecord } from '../catalog/types';
 import type { DeviceCapabilities } from '../device/capabilities';
 import { i18n, t, words } from '../i18n/i18n.svelte';
 import { sizeUnits } from '../i18n/units';
+import { localeNumber } from '../i18n/number-format';
 import type { MessageKey } from '../i18n/catalog';
 import { fitProblems } from './fit-words';
 import { languageIn, needsHalfPrecision, plainLanguages, plainMemory, plainSize, quantizationBits, speedOn } from './plain-words';
@@ -84,10 +85,10 @@ export function techLines(model: ModelRecord): string[] {
   const bits = quantizationBits(model.quantization);
   lines.push(bits === null ? t('models.tech.quantFull', { name: model.quantization }) : t('models.tech.quantBits', { name: model.quantization, bits }));
   if (needsHalfPrecision(model) || (model.engine === 'webllm' && /f32/u.test(model.quantization))) lines.push(t('models.tech.f16'));
-  if (model.kind === 'llm') lines.push(t('models.tech.context', { tokens: model.contextLength.toLocaleString(i18n.locale) }));
+  if (model.kind === 'llm') lines.push(t('models.tech.context', { tokens: localeNumber(model.contextLength, i18n.locale) }));
   const scores = Object.entries(model.quality ?? {});
   if (scores.length > 0) {
-    const list = scores.map(([name, value]) => t('models.tech.score', { name, value: value.toLocaleString(i18n.locale), meaning: benchmarkMeaning(name) })).join(', ');
+    const list = scores.map(([name, value]) => t('models.tech.score', { name, value: localeNumber(value, i18n.locale), meaning: benchmarkMeaning(name) })).join(', ');
     lines.push(t('models.tech.scores', { scores: list }));
   }
   lines.push(t('models.tech.license', { license: model.license }));

@@ -5,6 +5,7 @@
 import type { EmbedderReason, LanguageSource, LlmReason, Strength } from '../device/reasons';
 import type { MessageKey } from '../i18n/catalog';
 import { errorTextIn } from '../i18n/error-words';
+import { localeNumber } from '../i18n/number-format';
 import type { Words } from '../i18n/translate';
 import { languageIn } from './plain-words';
 
@@ -24,11 +25,11 @@ function strength(w: Words, s: Strength | null, claim: MessageKey): string {
   if (!s) return '';
   const text = w.t(claim);
   const f = s.figure;
-  return f ? w.t('reasons.strengthFigure', { claim: text, meaning: w.t(FIGURE_MEANING[f.name]!), name: f.name, value: f.value.toLocaleString(w.locale) }) : w.t('reasons.strength', { claim: text });
+  return f ? w.t('reasons.strengthFigure', { claim: text, meaning: w.t(FIGURE_MEANING[f.name]!), name: f.name, value: localeNumber(f.value, w.locale) }) : w.t('reasons.strength', { claim: text });
 }
 
 function memory(w: Words, gb: number | null): string {
-  return gb === null ? w.t('reasons.memoryUnknown') : w.t('reasons.memory', { gb: gb.toLocaleString(w.locale) });
+  return gb === null ? w.t('reasons.memoryUnknown') : w.t('reasons.memory', { gb: localeNumber(gb, w.locale) });
 }
 
 function languageNote(w: Words, fit: { language: string; supported: boolean } | null): string {
@@ -97,8 +98,8 @@ export function embedderReasonText(w: Words, r: EmbedderReason): string {
         language: languageInSentence(r.language, w.locale),
       });
     case 'too-big': {
-      const vars = { reader: r.reader, language: languageInSentence(r.language, w.locale), memory: `${r.readerMemoryMB.toLocaleString(w.locale)} ${w.t('units.mb')}`, model: r.model };
-      return r.deviceMemoryGB === null ? w.t('reasons.embedder.tooBigUnknown', vars) : w.t('reasons.embedder.tooBig', { ...vars, gb: r.deviceMemoryGB.toLocaleString(w.locale) });
+      const vars = { reader: r.reader, language: languageInSentence(r.language, w.locale), memory: `${localeNumber(r.readerMemoryMB, w.locale)} ${w.t('units.mb')}`, model: r.model };
+      return r.deviceMemoryGB === null ? w.t('reasons.embedder.tooBigUnknown', vars) : w.t('reasons.embedder.tooBig', { ...vars, gb: localeNumber(r.deviceMemoryGB, w.locale) });
     }
     case 'none':
       return w.t('reasons.embedder.none', { model: r.model, language: languageInSentence(r.language, w.locale) });

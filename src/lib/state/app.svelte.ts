@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Catalog, RerankerModel } from '../catalog/types';
 import { resolveCatalog } from '../config/catalog-source';
+import { yieldToMain } from '../yield-to-main';
 import { readEmbedDevice } from '../config/embed-device';
 import { readSettings, writeSettings, type Settings } from '../config/settings';
 import { mainOtherLanguage } from '../core/language';
@@ -90,10 +91,15 @@ export class AppState {
     this.fatal = null;
     void this.storage.start();
     try {
+      // Start-up runs in short tasks (the first frame, the catalog, the choice, the library), so the
+      // page answers input all along: one long task delays every tap until it ends.
+      await yieldToMain();
       const [catalog, caps] = await Promise.all([resolveCatalog(this.settings.catalogUrl), detectCapabilities(), this.builtIn.detect()]);
       this.catalog = catalog;
       this.caps = caps;
+      await yieldToMain();
       this.model.choose(catalog, caps, this.settings.llmId, this.modelBaseUrl);
+      await yieldToMain();
       this.phase = 'ready';
     } catch (error) {
       this.fatal = error instanceof AppError ? error : appError('INTERNAL', { detail: String(error) });
@@ -102,6 +108,7 @@ export class AppState {
     }
     this.retrieval.onCrash = () => void this.#startLibrary();
     this.llm.onCrash = (error) => this.model.markCrashed(error);
+    await yieldToMain();
     await Promise.all([this.chat.restore(), this.conversations.refresh(), this.#startLibrary()]);
   }
 
