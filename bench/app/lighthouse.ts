@@ -31,10 +31,23 @@ async function runPreset(preset: 'mobile' | 'desktop', url: string, chromePath: 
   }
 }
 
+/** Lighthouse's own trace failures, for which it says "Please run Lighthouse again" (not the page's fault). */
+const RETRY = /\b(NO_NAVSTART|NO_TRACING_STARTED|NO_DCL)\b/u;
+
+async function runPresetRetrying(preset: 'mobile' | 'desktop', url: string, chromePath: string, chromeFlags: readonly string[], initScript: string, log: (m: string) => void): Promise<LighthouseRun> {
+  try {
+    return await runPreset(preset, url, chromePath, chromeFlags, initScript);
+  } catch (error) {
+    if (!(error instanceof Error) || !RETRY.test(error.message)) throw error;
+    log(`  lighthouse ${preset}: ${RETRY.exec(error.message)?.[1]} (its trace failed), running it once more`);
+    return runPreset(preset, url, chromePath, chromeFlags, initScript);
+  }
+}
+
 export async function runLighthouse(url: string, chromePath: string, chromeFlags: readonly string[], initScript: string, log: (m: string) => void): Promise<LighthouseRun[]> {
   const runs: LighthouseRun[] = [];
   for (const preset of ['mobile', 'desktop'] as const) {
-    const run = await runPreset(preset, url, chromePath, chromeFlags, initScript);
+    const run = await runPresetRetrying(preset, url, chromePath, chromeFlags, initScript, log);
     log(`  lighthouse ${preset}: ${Object.entries(run.scores).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ')}`);
     runs.push(run);
   }
