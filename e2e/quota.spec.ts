@@ -58,6 +58,10 @@ test.describe('a document that does not fit', () => {
   // Without the service worker's copy of the app (46 MB, filling in the background) what a visit
   // stores is the same every time, so the room left for documents is known.
   test.use({ serviceWorkers: 'block' });
+  // Once in a full CI run (2026-12-02, 1 of 141 tests) the whole file was stored although the quota
+  // was set: not reproduced in 5 runs since, cause not found (the page's estimate reports the default
+  // quota even when the override holds, so it cannot tell). One more try, reported as flaky if used.
+  test.describe.configure({ retries: 1 });
 
   test('fails with STORAGE_FULL, leaves nothing behind, and a smaller one still fits', async ({ page, context, browser }) => {
     test.setTimeout(150_000);
