@@ -2,9 +2,9 @@
  * Numbers in a language ("8.5", "8,5", "12 345"). For the interface's own languages the digits are
  * written here, as CLDR writes them (number-format.test.ts compares with Intl.NumberFormat): the
  * first `Intl.NumberFormat` of a page loads the number data of ICU, 37 ms measured in headless
- * Chromium here (four times that on Lighthouse's phone), which alone was a third of the first
- * screen's blocking time. Any other language, and numbers written with an exponent, go through Intl
- * (one formatter per language, precision and grouping).
+ * Chromium here, 83 ms of one start-up task under Lighthouse's 4× CPU slowdown. Any other language,
+ * and numbers written with an exponent, go through Intl (one formatter per language, precision and
+ * grouping).
  */
 
 interface Separators {

@@ -3,6 +3,7 @@
  * where an encoding was guessed). A warning stored before it carried those facts keeps its English
  * sentence.
  */
+import { localeNumber } from '../i18n/number-format';
 import type { Words } from '../i18n/translate';
 import type { ParseWarning } from './parsed';
 
@@ -13,7 +14,7 @@ export function pageRangesIn(w: Words, pages: readonly number[]): string {
   for (let i = 0; i < sorted.length; i++) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j === i ? sorted[i]!.toLocaleString(w.locale) : `${sorted[i]!.toLocaleString(w.locale)}–${sorted[j]!.toLocaleString(w.locale)}`);
+    parts.push(j === i ? localeNumber(sorted[i]!, w.locale) : `${localeNumber(sorted[i]!, w.locale)}–${localeNumber(sorted[j]!, w.locale)}`);
     i = j;
   }
   return parts.length <= 1 ? (parts[0] ?? '') : w.t('library.count.and', { first: parts.slice(0, -1).join(', '), second: parts[parts.length - 1]! });
