@@ -66,6 +66,16 @@ export function lfm2WeightBytesPerToken(s: Lfm2Shape, quant: Lfm2Quant): number 
   return lfm2TensorShapes(s).reduce((sum, t) => sum + ggmlByteSize(GGML_TYPE[lfm2TensorType(t, s, quant)], t.dims.reduce((a, b) => a * b, 1)), 0);
 }
 
+/**
+ * Bytes of weights one decoded token streams from LFM2's ONNX q4 export: every block matrix as
+ * MatMulNBits (4-bit blocks of 32, an fp32 scale each), and the output matrix as the fp32 embedding
+ * table it shares.
+ */
+export function lfm2OnnxQ4WeightBytesPerToken(s: Lfm2Shape): number {
+  const head = s.embedding * s.vocabSize;
+  return (lfm2MatmulParams(s) - head) * ((16 + 4) / 32) + head * 4;
+}
+
 /** How a decoder's weights are stored, for the bytes a decode step reads. */
 export type DecoderFormat = 'onnx-q4' | 'onnx-q8' | 'gguf-Q8_0' | 'gguf-Q4_0';
 

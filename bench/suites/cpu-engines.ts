@@ -1,19 +1,22 @@
 /**
  * The two CPU engines side by side in one run, through the app's own LLM worker: wllama (llama.cpp
- * in WASM, GGUF) and transformers.js (ONNX Runtime Web, ONNX), on the same model shapes —
- * SmolLM2-135M-Instruct and Qwen2.5-0.5B-Instruct (the CPU default's shape), random-weight twins of
- * the published files. Per engine and file: prompt reading at ~500 and ~1,000 tokens against the
- * compute bound, time to the first token (target ≤ 15 s at 1,000 tokens for the 0.5B shape), decode
- * against the memory-bandwidth bound (target ≥ 25 %), and the page's peak resident memory.
+ * in WASM, GGUF) and transformers.js (ONNX Runtime Web, ONNX), on the same model shapes — LFM2-700M
+ * (the catalog's CPU default for phone-class devices), Qwen2.5-0.5B-Instruct and
+ * SmolLM2-135M-Instruct, random-weight twins of the published files. Per engine and file: prompt
+ * reading at ~500 and ~1,000 tokens against the compute bound, time to the first token (target ≤ 15
+ * s at 1,000 tokens for the CPU default's shape and the 0.5B one), decode against the
+ * memory-bandwidth bound (target ≥ 25 %), and the page's peak resident memory.
+ * `HEARTH_CPU_ENGINES=LFM2-700M` (a comma list of shapes) measures only those shapes.
  */
 import { statSync } from 'node:fs';
-import type { DecoderShape } from '../../scripts/models/decoder-specs';
-import { QWEN25_ONNX, SMOLLM2_ONNX, decoderMatmulParams } from '../../scripts/models/decoder-specs';
+import { QWEN25_ONNX, SMOLLM2_ONNX, decoderMatmulParams, type DecoderShape } from '../../scripts/models/decoder-specs';
+import { LFM2_700M_ONNX, LFM2_ONNX_FILES } from '../../scripts/models/lfm2-onnx-twins';
+import { LFM2_700M } from '../../scripts/models/lfm2-spec';
 import { QWEN25_GGUF } from '../../scripts/models/qwen2-gguf';
 import type { LlmModel } from '../../src/lib/catalog/types';
 import { rendererPeakRssBytes } from '../browser/renderer-memory';
 import { figure, type Figure } from '../figure';
-import { decoderWeightBytesPerToken, type DecoderFormat } from '../model-costs';
+import { decoderWeightBytesPerToken, lfm2MatmulParams, lfm2OnnxQ4WeightBytesPerToken, lfm2WeightBytesPerToken, type DecoderFormat } from '../model-costs';
 import type { AnswerTiming, LlmPageApi } from '../pages/llm';
 import { median } from '../stats';
 import type { Suite, SuiteContext } from '../suite';
@@ -26,10 +29,13 @@ const PROMPTS = [500, 1000] as const;
 const TTFT_TARGET_S = 15;
 const DECODE_SHARE_TARGET = 0.25;
 
+type ShapeName = 'LFM2-700M' | 'Qwen2.5-0.5B' | 'SmolLM2-135M';
+type Format = DecoderFormat | 'gguf-Q4_K_M';
+
 interface Run {
-  shape: 'SmolLM2-135M' | 'Qwen2.5-0.5B';
+  shape: ShapeName;
   engine: 'wllama' | 'transformers';
-  format: DecoderFormat;
+  format: Format;
   model: LlmModel;
   /** The file's folder (ONNX) or the GGUF file, under the dev server's /mirror/. */
   path: string;
@@ -38,16 +44,19 @@ interface Run {
 
 const base = () => ({ revision: 'main', requiredFeatures: [] as string[], license: 'apache-2.0', memoryMB: 100, hidden: true });
 
-function onnxRun(shape: Run['shape'], repo: string, dtype: 'q4' | 'q8', contextLength: number, sourceUrl: string): Run {
+function onnxRun(shape: ShapeName, repo: string, dtype: 'q4' | 'q8', contextLength: number, sourceUrl: string, externalData = false): Run {
   const file = dtype === 'q4' ? 'onnx/model_q4.onnx' : 'onnx/model_quantized.onnx';
   return {
     shape, engine: 'transformers', format: `onnx-${dtype}`, path: `${repo}/resolve/main/`,
-    files: { dir: `${repo}/resolve/main`, names: ['config.json', 'tokenizer.json', file] },
-    model: { ...base(), id: `${shape}-${dtype}-onnx`, name: `${shape} ${dtype} ONNX`, kind: 'llm', engine: 'transformers', repo, quantization: dtype, dtype, downloadSizeMB: 1, contextLength, sourceUrl },
+    files: { dir: `${repo}/resolve/main`, names: ['config.json', 'tokenizer.json', file, ...(externalData ? [`${file}_data`] : [])] },
+    model: {
+      ...base(), id: `${shape}-${dtype}-onnx`, name: `${shape} ${dtype} ONNX`, kind: 'llm', engine: 'transformers', repo, quantization: dtype, dtype,
+      downloadSizeMB: 1, contextLength, sourceUrl, ...(externalData ? { externalData } : {}),
+    },
   };
 }
 
-function ggufRun(shape: Run['shape'], repo: string, file: string, quant: 'Q8_0' | 'Q4_0', contextLength: number, sourceUrl: string): Run {
+function ggufRun(shape: ShapeName, repo: string, file: string, quant: 'Q8_0' | 'Q4_0' | 'Q4_K_M', contextLength: number, sourceUrl: string): Run {
   return {
     shape, engine: 'wllama', format: `gguf-${quant}`, path: `${repo}/resolve/main/${file}`,
     files: { dir: `${repo}/resolve/main`, names: [file] },
@@ -57,13 +66,36 @@ function ggufRun(shape: Run['shape'], repo: string, file: string, quant: 'Q8_0' 
 
 const SMOL_URL = 'https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct';
 const QWEN_URL = 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct';
-const SHAPES: Record<Run['shape'], DecoderShape> = { 'SmolLM2-135M': SMOLLM2_ONNX.shape, 'Qwen2.5-0.5B': QWEN25_ONNX.shape };
+const LFM2_URL = 'https://huggingface.co/LiquidAI/LFM2-700M';
+
+/** Per shape: parameters multiplied per token (the compute bound) and weight bytes read per decoded token (the bandwidth bound). */
+interface Costs {
+  matmulParams: number;
+  weightBytes(format: Format): number;
+}
+
+function decoderCosts(s: DecoderShape): Costs {
+  return { matmulParams: decoderMatmulParams(s), weightBytes: (f) => decoderWeightBytesPerToken(s, f as DecoderFormat) };
+}
+
+const COSTS: Record<ShapeName, Costs> = {
+  'LFM2-700M': {
+    matmulParams: lfm2MatmulParams(LFM2_700M.shape),
+    weightBytes: (f) => (f === 'gguf-Q4_K_M' ? lfm2WeightBytesPerToken(LFM2_700M.shape, 'Q4_K_M') : lfm2OnnxQ4WeightBytesPerToken(LFM2_700M.shape)),
+  },
+  'Qwen2.5-0.5B': decoderCosts(QWEN25_ONNX.shape),
+  'SmolLM2-135M': decoderCosts(SMOLLM2_ONNX.shape),
+};
+/** The shapes whose first token carries the ≤ 15 s target: the CPU default's, and the 0.5B the issue started from. */
+const TARGET_SHAPES: readonly ShapeName[] = ['LFM2-700M', 'Qwen2.5-0.5B'];
 
 function runs(quick: boolean): Run[] {
   const smolGguf = ggufRun('SmolLM2-135M', 'HuggingFaceTB/SmolLM2-135M-Instruct-GGUF', SMOLLM2_FILES.Q8_0, 'Q8_0', 8192, SMOL_URL);
   if (quick) return [smolGguf, onnxRun('SmolLM2-135M', SMOLLM2_ONNX.repo, 'q4', 8192, SMOL_URL)];
   // The CPU default's shape first: its figures carry the targets.
-  return [
+  const all = [
+    onnxRun('LFM2-700M', LFM2_700M_ONNX.repo, 'q4', 32768, LFM2_URL, true),
+    ggufRun('LFM2-700M', LFM2_700M.repo, LFM2_700M.files.Q4_K_M, 'Q4_K_M', 32768, LFM2_URL),
     onnxRun('Qwen2.5-0.5B', QWEN25_ONNX.repo, 'q4', 32768, QWEN_URL),
     onnxRun('Qwen2.5-0.5B', QWEN25_ONNX.repo, 'q8', 32768, QWEN_URL),
     ggufRun('Qwen2.5-0.5B', QWEN25_GGUF.repo, QWEN25_GGUF.files.Q4_0, 'Q4_0', 32768, QWEN_URL),
@@ -72,6 +104,8 @@ function runs(quick: boolean): Run[] {
     onnxRun('SmolLM2-135M', SMOLLM2_ONNX.repo, 'q4', 8192, SMOL_URL),
     onnxRun('SmolLM2-135M', SMOLLM2_ONNX.repo, 'q8', 8192, SMOL_URL),
   ];
+  const only = process.env.HEARTH_CPU_ENGINES?.split(',').map((v) => v.trim()).filter(Boolean);
+  return only?.length ? all.filter((r) => only.includes(r.shape)) : all;
 }
 
 interface Measured {
@@ -111,7 +145,7 @@ async function measure(ctx: SuiteContext, run: Run, words: string[], answerToken
 export const cpuEnginesSuite: Suite = {
   name: NAME,
   runtime: 'browser',
-  title: 'the two CPU engines (wllama GGUF vs transformers.js ONNX) on the SmolLM2-135M and Qwen2.5-0.5B twins, 2 threads: prompt reading, first token, decode, peak memory vs bounds',
+  title: 'the two CPU engines (wllama GGUF vs transformers.js ONNX) on the LFM2-700M, Qwen2.5-0.5B and SmolLM2-135M twins, 2 threads: prompt reading, first token, decode, peak memory vs bounds',
   async run(ctx) {
     const all = runs(ctx.quick);
     for (const r of all) {
@@ -137,9 +171,9 @@ export const cpuEnginesSuite: Suite = {
 
     const figures: Figure[] = [];
     for (const m of measured) {
-      const s = SHAPES[m.run.shape];
+      const costs = COSTS[m.run.shape];
       const label = `${m.run.shape}, ${m.run.engine} ${m.run.format.replace(/^(onnx|gguf)-/, '')}, ${THREADS} threads`;
-      const flopsPerToken = 2 * decoderMatmulParams(s);
+      const flopsPerToken = 2 * costs.matmulParams;
       const computeBound = (peaks.gflops(THREADS) * 1e9) / flopsPerToken;
       for (const [target, a] of m.answers) {
         figures.push(figure(NAME, {
@@ -156,10 +190,10 @@ export const cpuEnginesSuite: Suite = {
         unit: 's',
         samples: [long.firstTokenMs / 1000],
         better: 'lower',
-        ...(m.run.shape === 'Qwen2.5-0.5B' ? { baseline: { name: 'target', value: TTFT_TARGET_S, kind: 'target' as const } } : {}),
+        ...(TARGET_SHAPES.includes(m.run.shape) ? { baseline: { name: 'target', value: TTFT_TARGET_S, kind: 'target' as const } } : {}),
         note: 'generate call on the page → first text on the page (prompt reading included)',
       }));
-      const bytes = decoderWeightBytesPerToken(s, m.run.format);
+      const bytes = costs.weightBytes(m.run.format);
       const decode = median([...m.answers.values()].map((a) => a.tokensPerSecond).filter((x) => x > 0));
       const bandwidthBound = (peaks.gbPerSecond(THREADS) * 1e9) / bytes;
       figures.push(figure(NAME, {
@@ -178,7 +212,7 @@ export const cpuEnginesSuite: Suite = {
       notes: [
         ...(failed.length ? [`not measured: ${failed.join('; ')}`] : []),
         `path: the app's LLM worker through its client, ${THREADS} threads, one page per engine and file (fresh context: the first load downloads into OPFS or Cache Storage); prompts of plain prose as one user message through each model's chat template, answers of ${answerTokens} tokens at temperature 0.7`,
-        'bounds: compute = WASM SIMD peak (peaks suite) ÷ 2 × matmul parameters per token (attention left out); bandwidth = WASM read bandwidth ÷ bytes of weights per decoded token (ONNX q4 of Qwen2.5 multiplies by the fp32 embedding table, as its export shares it)',
+        'bounds: compute = WASM SIMD peak (peaks suite) ÷ 2 × matmul parameters per token (attention left out); bandwidth = WASM read bandwidth ÷ bytes of weights per decoded token (the ONNX q4 exports of Qwen2.5 and LFM2 multiply by the fp32 embedding table, as they share it with the output)',
         'peak memory: VmHWM of the page\'s renderer process (its workers and WASM memories included)',
         'engine table (src/lib/device/cpu-engine-table.ts): ' + JSON.stringify(measured.map((m) => ({ shape: m.run.shape, engine: m.run.engine, format: m.run.format, firstTokenMs: Math.round(m.answers.get(1000)!.firstTokenMs), decode: median([...m.answers.values()].map((a) => a.tokensPerSecond)) }))),
       ],

@@ -21,13 +21,16 @@ export function decoderVocab(twin: DecoderTwin): TokenizerParts {
   return { ids: new Map(ordered.map((t, i) => [t, i])), merges: bpe.merges };
 }
 
-function idOf(parts: TokenizerParts, token: string): number {
+export function idOf(parts: TokenizerParts, token: string): number {
   const id = parts.ids.get(token);
   if (id === undefined) throw new Error(`token ${token} is not in the vocabulary`);
   return id;
 }
 
-export function tokenizerJson(twin: DecoderTwin, parts: TokenizerParts): object {
+/** The tokenizer files need only the chat tokens and the context length. */
+export type TokenizerTwin = Pick<DecoderTwin, 'tokens'> & { shape: { maxPositions: number } };
+
+export function tokenizerJson(twin: Pick<DecoderTwin, 'tokens'>, parts: TokenizerParts): object {
   const specials = new Set(twin.tokens.specials);
   const vocab: Record<string, number> = {};
   for (const [token, id] of parts.ids) if (!specials.has(token)) vocab[token] = id;
@@ -49,7 +52,7 @@ export function tokenizerJson(twin: DecoderTwin, parts: TokenizerParts): object 
   };
 }
 
-export function tokenizerConfigJson(twin: DecoderTwin, parts: TokenizerParts): object {
+export function tokenizerConfigJson(twin: TokenizerTwin, parts: TokenizerParts): object {
   const t = twin.tokens;
   const decoder: Record<string, object> = {};
   for (const content of t.specials) {

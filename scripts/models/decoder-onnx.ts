@@ -10,6 +10,7 @@
  */
 import { q4Ops, q8Ops, type DecoderOps } from './decoder-quant-ops.ts';
 import { headDim, layerMatrices, type DecoderShape, type OnnxQuant } from './decoder-specs.ts';
+import { attention, causalMaskBias, rmsNorm } from './decoder-blocks.ts';
 import { attr, GraphBuilder } from './onnx-graph.ts';
 import { encodeModel } from './onnx-proto.ts';
 import { randomNormal } from './prng.ts';
@@ -27,8 +28,6 @@ export function decoderWeight(seed: string, name: string, size: number): Float32
   return randomNormal(size, 0.02, seed, name);
 }
 
-const NEG = -3.4028234663852886e38;
-
 export function buildDecoderGraph(s: DecoderShape, seed: string, ops: DecoderOps): GraphBuilder {
   const g = new GraphBuilder();
   const hd = headDim(s);
@@ -40,44 +39,11 @@ export function buildDecoderGraph(s: DecoderShape, seed: string, ops: DecoderOps
     for (const kind of ['key', 'value'] as const) g.io('input', DECODER_IO.past(l, kind), 'FLOAT', [batch, s.kvHeads, past, hd]);
   }
   const W = (name: string, size: number) => decoderWeight(seed, name, size);
-  const rmsNorm = (x: string, name: string) => {
-    const variance = g.op('ReduceMean', [g.op('Pow', [x, g.float([2], [])])], [attr.ints('axes', [-1]), attr.i('keepdims', 1)]);
-    const normed = g.op('Div', [x, g.op('Sqrt', [g.op('Add', [variance, g.float([s.rmsEps], [])])])]);
-    return g.op('Mul', [normed, g.init(name, 'FLOAT', [s.hidden], W(name, s.hidden))]);
-  };
+  const norm = (x: string, name: string) => rmsNorm(g, x, name, W(name, s.hidden), s.rmsEps);
 
   const embed = ops.embedding(g, 'model.embed_tokens', W('model.embed_tokens.weight', s.vocabSize * s.hidden), [s.vocabSize, s.hidden], 'input_ids');
   let hidden = embed.rows;
-
-  // Mask bias [batch, 1, seq, total]: a query at absolute position past + i sees keys j <= past + i
-  // whose attention_mask is 1; everything else gets the most negative float.
-  const shapeOf = (x: string, i: number) => g.op('Gather', [g.op('Shape', [x]), g.int64([i], [])], [attr.i('axis', 0)]);
-  const totalLen = shapeOf('attention_mask', 1);
-  const seqLen = shapeOf('input_ids', 1);
-  const queryPos = g.op('Range', [g.op('Sub', [totalLen, seqLen]), totalLen, g.int64([1], [])]);
-  const keyPos = g.op('Range', [g.int64([0], []), totalLen, g.int64([1], [])]);
-  const causal = g.op('LessOrEqual', [g.op('Unsqueeze', [keyPos, g.int64([0])]), g.op('Unsqueeze', [queryPos, g.int64([1])])]);
-  const padding = g.op('Unsqueeze', [g.op('Cast', ['attention_mask'], [attr.i('to', 9)]), g.int64([1, 2])]);
-  const maskBias = g.op('Where', [g.op('And', [causal, padding]), g.float([0], []), g.float([NEG], [])]);
-
-  // Rotary tables from position_ids, shared by every layer: [batch, 1, seq, head_dim].
-  const invFreq = Float32Array.from({ length: hd / 2 }, (_, i) => 1 / s.ropeTheta ** ((2 * i) / hd));
-  const freqs = g.op('Mul', [g.op('Unsqueeze', [g.op('Cast', ['position_ids'], [attr.i('to', 1)]), g.int64([-1])]), g.init('inv_freq', 'FLOAT', [hd / 2], invFreq)]);
-  const angles = g.op('Concat', [freqs, freqs], [attr.i('axis', -1)]);
-  const cos = g.op('Unsqueeze', [g.op('Cos', [angles]), g.int64([1])]);
-  const sin = g.op('Unsqueeze', [g.op('Sin', [angles]), g.int64([1])]);
-  const half = (x: string, from: number, to: number) => g.op('Slice', [x, g.int64([from]), g.int64([to]), g.int64([3])]);
-  const rotary = (x: string) => {
-    const rotated = g.op('Concat', [g.op('Neg', [half(x, hd / 2, hd)]), half(x, 0, hd / 2)], [attr.i('axis', -1)]);
-    return g.op('Add', [g.op('Mul', [x, cos]), g.op('Mul', [rotated, sin])]);
-  };
-
-  const splitHeads = (x: string, heads: number) =>
-    g.op('Transpose', [g.op('Reshape', [x, g.int64([0, 0, heads, hd])])], [attr.ints('perm', [0, 2, 1, 3])]);
-  const repeat = s.heads / s.kvHeads;
-  const repeatKv = (x: string) =>
-    repeat === 1 ? x : g.op('Reshape', [g.op('Expand', [g.op('Unsqueeze', [x, g.int64([2])]), g.int64([1, 1, repeat, 1, 1])]), g.int64([0, s.heads, -1, hd])]);
-  const scale = g.float([1 / Math.sqrt(hd)], []);
+  const att = attention(g, { heads: s.heads, kvHeads: s.kvHeads, headDim: hd, ropeTheta: s.ropeTheta, maskBias: causalMaskBias(g) });
   const mats = new Map(layerMatrices(s).map((m) => [m.name, m.dims]));
   const linear = (x: string, p: string, m: string) => {
     const dims = mats.get(m)!;
@@ -88,24 +54,20 @@ export function buildDecoderGraph(s: DecoderShape, seed: string, ops: DecoderOps
 
   for (let l = 0; l < s.layers; l++) {
     const p = `model.layers.${l}`;
-    const x = rmsNorm(hidden, `${p}.input_layernorm.weight`);
-    const q = rotary(splitHeads(linear(x, p, 'self_attn.q_proj'), s.heads));
-    const k = rotary(splitHeads(linear(x, p, 'self_attn.k_proj'), s.kvHeads));
-    const v = splitHeads(linear(x, p, 'self_attn.v_proj'), s.kvHeads);
+    const x = norm(hidden, `${p}.input_layernorm.weight`);
+    const q = att.rotary(att.splitHeads(linear(x, p, 'self_attn.q_proj'), s.heads));
+    const k = att.rotary(att.splitHeads(linear(x, p, 'self_attn.k_proj'), s.kvHeads));
+    const v = att.splitHeads(linear(x, p, 'self_attn.v_proj'), s.kvHeads);
     const keys = g.op('Concat', [DECODER_IO.past(l, 'key'), k], [attr.i('axis', 2)], DECODER_IO.present(l, 'key'));
     const values = g.op('Concat', [DECODER_IO.past(l, 'value'), v], [attr.i('axis', 2)], DECODER_IO.present(l, 'value'));
-    const keysT = g.op('Transpose', [repeatKv(keys)], [attr.ints('perm', [0, 1, 3, 2])]);
-    const scores = g.op('Add', [g.op('Mul', [g.op('MatMul', [q, keysT]), scale]), maskBias]);
-    const context = g.op('MatMul', [g.op('Softmax', [scores], [attr.i('axis', -1)]), repeatKv(values)]);
-    const merged = g.op('Reshape', [g.op('Transpose', [context], [attr.ints('perm', [0, 2, 1, 3])]), g.int64([0, 0, s.heads * hd])]);
-    hidden = g.op('Add', [hidden, linear(merged, p, 'self_attn.o_proj')]);
+    hidden = g.op('Add', [hidden, linear(att.attend(q, keys, values), p, 'self_attn.o_proj')]);
 
-    const y = rmsNorm(hidden, `${p}.post_attention_layernorm.weight`);
+    const y = norm(hidden, `${p}.post_attention_layernorm.weight`);
     const gate = linear(y, p, 'mlp.gate_proj');
     const act = g.op('Mul', [gate, g.op('Sigmoid', [gate])]);
     hidden = g.op('Add', [hidden, linear(g.op('Mul', [act, linear(y, p, 'mlp.up_proj')]), p, 'mlp.down_proj')]);
   }
-  const last = rmsNorm(hidden, 'model.norm.weight');
+  const last = norm(hidden, 'model.norm.weight');
   const logits = s.lmHead === 'shared'
     ? ops.sharedHead(g, last, embed.stored)
     : ops.linear(g, last, 'lm_head', W('lm_head.weight', s.hidden * s.vocabSize), [s.hidden, s.vocabSize]);

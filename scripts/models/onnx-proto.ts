@@ -68,6 +68,12 @@ message TensorProto {
   optional string name = 8;
   optional bytes raw_data = 9;
   optional string doc_string = 12;
+  repeated StringStringEntryProto external_data = 13;
+  enum DataLocation {
+    DEFAULT = 0;
+    EXTERNAL = 1;
+  }
+  optional DataLocation data_location = 14;
 }
 message TensorShapeProto {
   message Dimension {
@@ -101,7 +107,16 @@ export const ONNX_DTYPE_NAME = Object.fromEntries(Object.entries(ONNX_DTYPE).map
 export const ONNX_ATTR = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7 } as const;
 
 /** Plain-object shapes of the messages (what protobufjs' fromObject / toObject speak). */
-export interface TensorMsg { name: string; dims: number[]; data_type: number; raw_data?: Uint8Array }
+export interface TensorMsg {
+  name: string;
+  dims: number[];
+  data_type: number;
+  raw_data?: Uint8Array;
+  /** Where the bytes are when they live in a separate file (location, offset, length). */
+  external_data?: { key: string; value: string }[];
+  /** 1 = EXTERNAL. */
+  data_location?: number;
+}
 export interface AttrMsg { name: string; type: number; f?: number; i?: number; s?: Uint8Array; t?: TensorMsg; ints?: number[]; floats?: number[] }
 export interface NodeMsg { input: string[]; output: string[]; name?: string; op_type: string; domain?: string; attribute?: AttrMsg[] }
 export interface ValueInfoMsg {

@@ -24,7 +24,7 @@ export function summarizeOnnx(model: ModelMsg): OnnxSummary {
     initializers.set(t.name, {
       dtype: ONNX_DTYPE_NAME[t.data_type] ?? String(t.data_type),
       dims: t.dims ?? [],
-      bytes: t.raw_data?.length ?? 0,
+      bytes: t.raw_data?.length ?? Number(t.external_data?.find((e) => e.key === 'length')?.value ?? 0),
     });
   }
   const ops = new Map<string, number>();

@@ -2,6 +2,7 @@
 import type { FileRef } from './mirror.ts';
 import type { BuildContext, Target } from './target.ts';
 import { lfm2Target } from './target-lfm2.ts';
+import { lfm2OnnxTarget, tinyLfm2Target } from './target-lfm2-onnx.ts';
 import { miniLmTarget } from './target-minilm.ts';
 import { smolLm2Target } from './target-smollm2.ts';
 import { qwen25OnnxTarget, smolLm2OnnxTarget, tinyDecoderTarget } from './target-decoders.ts';
@@ -11,8 +12,8 @@ import { tinyBertTarget, tinyBertWideTarget } from './target-tiny-bert.ts';
 import { tinyRerankerTarget } from './target-tiny-reranker.ts';
 
 export const ALL_TARGETS: readonly Target[] = [
-  tinyBertTarget, tinyBertWideTarget, tinyRerankerTarget, tinyDecoderTarget, miniLmTarget, smolLm2Target, lfm2Target, storiesTarget,
-  smolLm2OnnxTarget, qwen25OnnxTarget, qwen25GgufTarget,
+  tinyBertTarget, tinyBertWideTarget, tinyRerankerTarget, tinyDecoderTarget, tinyLfm2Target, miniLmTarget, smolLm2Target, lfm2Target, storiesTarget,
+  smolLm2OnnxTarget, qwen25OnnxTarget, qwen25GgufTarget, lfm2OnnxTarget,
 ];
 
 export type TargetStatus = 'built' | 'kept' | 'skipped' | 'failed';

@@ -1,5 +1,6 @@
 /**
- * The ONNX LLM engine on the generated tiny decoder (SmolLM2's layout, q4 and q8), loaded by
+ * The ONNX LLM engine on the generated tiny decoder (SmolLM2's layout, q4 and q8) and the tiny LFM2
+ * (onnx-community's LFM2 layout: short-convolution caches beside the KV cache, weights in external data), loaded by
  * transformers.js over HTTP from a mirror in hub layout — in Node it runs on onnxruntime-node, in
  * the app on onnxruntime-web (e2e/onnx-llm.spec.ts). Token counts, stop, abort and errors.
  */
@@ -13,6 +14,8 @@ import { Mirror } from '../../scripts/models/mirror';
 import { runTarget } from '../../scripts/models/run-targets';
 import { serveDirectory, type StaticServer } from '../../scripts/models/static-server';
 import { tinyDecoderTarget } from '../../scripts/models/target-decoders';
+import { tinyLfm2Target } from '../../scripts/models/target-lfm2-onnx';
+import { TINY_LFM2 } from '../../scripts/models/lfm2-onnx-twins';
 import type { OnnxLlmModel } from '../../src/lib/catalog/types';
 import { AppError } from '../../src/lib/errors';
 import type { ChatMessage, LoadPayload } from '../llm.protocol';
@@ -30,8 +33,8 @@ const nodeHub: OnnxHub = ({ model }) => {
   return { device: 'cpu', modelId: model.repo, sessionOptions: { intraOpNumThreads: 1 } };
 };
 
-const record = (dtype: 'q4' | 'q8', repo = TINY_DECODER.repo): OnnxLlmModel => ({
-  id: `tiny-decoder-${dtype}`, name: 'tiny decoder', kind: 'llm', engine: 'transformers', repo, revision: 'main',
+const record = (dtype: 'q4' | 'q8', repo = TINY_DECODER.repo, id = `tiny-decoder-${dtype}`): OnnxLlmModel => ({
+  id, name: 'tiny decoder', kind: 'llm', engine: 'transformers', repo, revision: 'main',
   quantization: dtype, downloadSizeMB: 1, memoryMB: 16, contextLength: 2048, requiredFeatures: [], license: 'mit',
   sourceUrl: 'https://example.org/', dtype,
 });
@@ -43,8 +46,10 @@ const noProgress = () => {};
 const never = new AbortController().signal;
 
 beforeAll(async () => {
-  const report = await runTarget(tinyDecoderTarget, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
-  expect(report.problems).toEqual([]);
+  for (const target of [tinyDecoderTarget, tinyLfm2Target]) {
+    const report = await runTarget(target, { mirror: new Mirror(root), sharedDir: null, log: () => {} }, false);
+    expect(report.problems).toEqual([]);
+  }
   server = await serveDirectory(root);
 }, 60_000);
 
@@ -53,23 +58,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(['q4', 'q8'] as const)('ONNX LLM engine, tiny decoder %s', (dtype) => {
+const CASES = [
+  { label: 'tiny decoder q4', model: record('q4'), files: ['onnx/model_q4.onnx'] },
+  { label: 'tiny decoder q8', model: record('q8'), files: ['onnx/model_quantized.onnx'] },
+  { label: 'tiny LFM2 q4', model: record('q4', TINY_LFM2.repo, 'tiny-lfm2-q4'), files: ['onnx/model_q4.onnx', 'onnx/model_q4.onnx_data'] },
+];
+
+describe.each(CASES)('ONNX LLM engine, $label', ({ model, files }) => {
   const engine = new OnnxLlmEngine(nodeHub);
 
   beforeAll(async () => {
-    const result = await engine.load(payload(record(dtype)), noProgress, never);
-    expect(result).toEqual({ modelId: `tiny-decoder-${dtype}`, engine: 'transformers', contextLength: 2048 });
+    const result = await engine.load(payload(model), noProgress, never);
+    expect(result).toEqual({ modelId: model.id, engine: 'transformers', contextLength: 2048 });
   }, 30_000);
   afterAll(() => engine.unload());
 
-  it(`fetched onnx/${dtype === 'q4' ? 'model_q4' : 'model_quantized'}.onnx from the mirror`, () => {
-    expect(server.requested).toContain(`/${TINY_DECODER.repo}/resolve/main/${dtype === 'q4' ? 'onnx/model_q4.onnx' : 'onnx/model_quantized.onnx'}`);
+  it(`fetched ${files.join(' and ')} from the mirror`, () => {
+    for (const file of files) expect(server.requested).toContain(`/${model.repo}/resolve/main/${file}`);
   });
 
   it('generates exactly maxTokens tokens, streams the text it returns, and counts the chat-template prompt', async () => {
     const pieces: string[] = [];
     const result = await engine.generate({ messages, maxTokens: 12, temperature: 0 }, (t) => pieces.push(t), never);
-    const tokenizer = await AutoTokenizer.from_pretrained(TINY_DECODER.repo);
+    const tokenizer = await AutoTokenizer.from_pretrained(model.repo);
     const prompt = tokenizer.apply_chat_template(messages, { add_generation_prompt: true, return_tensor: false, return_dict: false }) as number[];
     expect(result.stats.promptTokens).toBe(prompt.length);
     expect(result.stats.completionTokens).toBe(12);
@@ -105,6 +116,35 @@ describe.each(['q4', 'q8'] as const)('ONNX LLM engine, tiny decoder %s', (dtype)
     expect(result.finishReason).toBe('aborted');
     expect(pieces).toBe(1);
     expect(result.stats.completionTokens).toBeLessThan(20);
+  });
+
+  it('a follow-up reads only its new tokens and writes what reading the whole prompt afresh writes', async () => {
+    const first = await engine.generate({ messages, maxTokens: 6, temperature: 0 }, () => {}, never);
+    const followUp: ChatMessage[] = [...messages, { role: 'assistant', content: first.text }, { role: 'user', content: 'And in summer?' }];
+    const cached = await engine.generate({ messages: followUp, maxTokens: 8, temperature: 0 }, () => {}, never);
+    expect(cached.stats.reusedTokens).toBeGreaterThanOrEqual(first.stats.promptTokens);
+    expect(cached.stats.reusedTokens).toBeLessThan(cached.stats.promptTokens);
+
+    const fresh = new OnnxLlmEngine(nodeHub);
+    await fresh.load(payload(model), noProgress, never);
+    const afresh = await fresh.generate({ messages: followUp, maxTokens: 8, temperature: 0 }, () => {}, never);
+    await fresh.unload();
+    expect(afresh.stats.reusedTokens).toBe(0);
+    expect(cached.text).toBe(afresh.text);
+    expect(cached.stats.promptTokens).toBe(afresh.stats.promptTokens);
+  }, 30_000);
+
+  it('does not reuse what it read when the passages change: only a common start, and only where the cache can be cut back', async () => {
+    const passages = (topic: string): ChatMessage[] => [{ role: 'system', content: 'Answer from the passages.' }, { role: 'user', content: `[1] ${topic}\n\nWhat happens?` }];
+    await engine.generate({ messages: passages('Ice covers the lake in January.'), maxTokens: 4, temperature: 0 }, () => {}, never);
+    const changed = await engine.generate({ messages: passages('Birds leave the marsh in October.'), maxTokens: 4, temperature: 0 }, () => {}, never);
+    const head = (await AutoTokenizer.from_pretrained(model.repo)).apply_chat_template(passages(''), { add_generation_prompt: false, return_tensor: false, return_dict: false }) as number[];
+    // Attention caches keep the shared system prompt; LFM2's short-convolution caches cannot be cut back, so it reads afresh.
+    if (model.repo === TINY_LFM2.repo) expect(changed.stats.reusedTokens).toBe(0);
+    else {
+      expect(changed.stats.reusedTokens).toBeGreaterThan(0);
+      expect(changed.stats.reusedTokens).toBeLessThan(head.length);
+    }
   });
 
   it('answers an already-aborted request with nothing', async () => {

@@ -6,10 +6,12 @@
  * the first load a model loads offline. Streaming goes through its TextStreamer (whole words, as
  * the docs show), Stop through its InterruptableStoppingCriteria, checked after every token: a Stop
  * during prompt reading takes effect once the prompt is read (one ONNX Runtime run cannot be cut short).
+ * What a generation read stays in its caches for the next one (onnx-prompt-cache.ts): a follow-up
+ * whose prompt starts with the previous prompt and answer reads only what is new.
  */
 import {
   AutoModelForCausalLM, AutoTokenizer, InterruptableStoppingCriteria, TextStreamer,
-  type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo, type Tensor,
+  type DynamicCache, type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo, type Tensor,
 } from '@huggingface/transformers';
 import { thinkingSwitchOf } from '../../src/lib/catalog/thinking-switch';
 import type { OnnxLlmModel } from '../../src/lib/catalog/types';
@@ -18,6 +20,7 @@ import type { FinishReason, GeneratePayload, GenerateResult, LoadPayload, LoadRe
 import { contextWindowFor, GenerationClock, type LlmEngine, type ProgressReport } from './engine';
 import { classifyCommon, diagnoseDownload, fallbackError, type EnginePhase } from './errors';
 import { onnxModelFiles } from './onnx-files';
+import { OnnxPromptCache } from './onnx-prompt-cache';
 import { browserOnnxHub, type OnnxHub } from './onnx-hub';
 import { defaultThreads } from './threads';
 
@@ -68,6 +71,7 @@ export class OnnxLlmEngine implements LlmEngine {
   #nCtx = 0;
   /** Qwen3-style hybrid reasoning models: their template's `enable_thinking` set to false (see thinking-switch.ts). */
   #thinkingOff = false;
+  readonly #promptCache = new OnnxPromptCache();
 
   constructor(private readonly hub: OnnxHub = browserOnnxHub) {}
 
@@ -145,17 +149,23 @@ export class OnnxLlmEngine implements LlmEngine {
         onToken(piece);
       },
     });
+    const hit = this.#promptCache.take(Array.from(inputs.input_ids.data as BigInt64Array));
     const sampling = request.temperature > 0
       ? { do_sample: true, temperature: request.temperature, ...(request.topP !== undefined ? { top_p: request.topP } : {}) }
       : { do_sample: false };
     try {
-      await model.generate({ ...inputs, max_new_tokens: maxTokens, ...sampling, streamer, stopping_criteria: [stop] });
+      const output = await model.generate({
+        ...inputs, max_new_tokens: maxTokens, ...sampling, streamer, stopping_criteria: [stop],
+        ...(hit.pastKeyValues ? { past_key_values: hit.pastKeyValues } : {}), return_dict_in_generate: true,
+      }) as { sequences: Tensor; past_key_values: DynamicCache };
+      this.#promptCache.keep(output.past_key_values, Array.from(output.sequences.data as BigInt64Array));
     } catch (error) {
+      this.#promptCache.clear();
       throw await this.#generateError(error);
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
-    const stats = clock.stats(promptTokens, completionTokens);
+    const stats = { ...clock.stats(promptTokens, completionTokens), reusedTokens: hit.reused };
     if (signal.aborted || stop.flagged()) return { text, finishReason: 'aborted', stats };
     const finishReason: FinishReason = endedOnEos || completionTokens < maxTokens ? 'stop' : 'length';
     return { text, finishReason, stats };
@@ -166,6 +176,7 @@ export class OnnxLlmEngine implements LlmEngine {
     this.#model = null;
     this.#tokenizer = null;
     this.#nCtx = 0;
+    this.#promptCache.clear();
     await model?.dispose().catch(() => {});
   }
 

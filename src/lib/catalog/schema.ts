@@ -70,6 +70,7 @@ const onnxLlmModel = v.strictObject({
   ...llm,
   engine: v.literal('transformers'),
   dtype: v.picklist(['q4', 'q8']),
+  externalData: v.optional(v.boolean()),
 });
 
 const embedderModel = v.strictObject({

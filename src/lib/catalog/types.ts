@@ -77,6 +77,11 @@ export interface OnnxLlmModel extends LlmBase {
   kind: 'llm';
   engine: 'transformers';
   dtype: 'q4' | 'q8';
+  /**
+   * The weights are in `onnx/model{suffix}.onnx_data` beside the graph (ONNX external data, as
+   * exports past ~500 MB ship them); the repo's config.json tells transformers.js the same.
+   */
+  externalData?: boolean;
 }
 
 export interface EmbedderModel extends ModelBase {

@@ -9,21 +9,22 @@ function source(chunkId: string, n: number): SourceRef {
 
 const CPU = { id: 'cpu-model', engine: 'wllama', contextLength: 4096 };
 const GPU = { id: 'gpu-model', engine: 'webllm', contextLength: 4096 };
+const ONNX = { id: 'onnx-model', engine: 'transformers', contextLength: 4096 };
 
 function request(messages: ChatMessageRecord[], found: SourceRef[], model = CPU): AnswerRequest {
   return { conversationId: 'c1', messages, userIndex: messages.length - 1, found, model, maxAnswerTokens: 256 };
 }
 
 describe('AnswerPrompter', () => {
-  it('continues the previous prompt of the conversation on the CPU engine, then falls back on a fresh one', () => {
+  it.each([CPU, ONNX])('continues the previous prompt of the conversation on a CPU engine ($engine), then falls back on a fresh one', (model) => {
     const prompter = new AnswerPrompter();
-    const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1), source('b', 2)]);
+    const first = request([{ role: 'user', content: 'What is lava?' }], [source('a', 1), source('b', 2)], model);
     const [fresh] = [...prompter.attempts(first)];
     expect(fresh?.base).toBeUndefined();
     prompter.answered(first, fresh!, 'Molten rock [1].', { promptTokens: 400 });
 
     const messages: ChatMessageRecord[] = [...first.messages, { role: 'assistant', content: 'Molten rock [1].', status: 'done', kind: 'answer' }, { role: 'user', content: 'And ash?' }];
-    const attempts = [...prompter.attempts(request(messages, [source('c', 1), source('a', 2)]))];
+    const attempts = [...prompter.attempts(request(messages, [source('c', 1), source('a', 2)], model))];
     const [continued, afresh] = attempts;
     expect(continued?.messages.slice(0, 2)).toEqual(fresh?.messages);
     expect(continued?.messages[2]).toEqual({ role: 'assistant', content: 'Molten rock [1].' });

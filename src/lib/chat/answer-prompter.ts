@@ -52,8 +52,8 @@ export class AnswerPrompter {
 
   *attempts(req: AnswerRequest): Generator<PromptAttempt> {
     const ratio = this.#charsPerToken.ratio(req.model.id);
-    // Both CPU engines (wllama, transformers.js) read prompts slowly: the CPU budget. Only llama.cpp
-    // keeps the previous prompt in its cache, so only it continues one.
+    // Both CPU engines (wllama, transformers.js) read prompts slowly: the CPU budget. Both keep the
+    // previous prompt and answer in their caches (llama.cpp's prompt cache, onnx-prompt-cache.ts), so both continue one.
     const engine = req.model.engine === 'wllama' || req.model.engine === 'transformers' ? 'wllama' : 'webllm';
     const budget = promptBudget(req.model.contextLength, req.maxAnswerTokens, engine, ratio);
     const question = req.messages[req.userIndex]?.content ?? '';
@@ -64,7 +64,7 @@ export class AnswerPrompter {
       return { messages: prompt.messages, sources: req.found.filter((s) => prompt.used.includes(s.n)), maxTokens: budget.maxTokens };
     };
     const first = fresh(budget.maxContextChars);
-    const base = req.model.engine === 'wllama' ? this.#previous(req) : null;
+    const base = engine === 'wllama' ? this.#previous(req) : null;
     if (base) {
       const perMessage = TOKENS_PER_MESSAGE * (ratio ?? 2);
       const continued = continuePrompt(base, question, req.found, sourceTitle, {
