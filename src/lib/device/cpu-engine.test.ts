@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LlmModel } from '../catalog/types';
 import { answerSeconds, chooseCpuEngine, fasterEngine, rowFor, type EngineTableRow } from './cpu-engine';
 import { CPU_ENGINE_TABLE } from './cpu-engine-table';
+import shipped from '../../../models.json';
 
 const SRC = 'https://example.org/model';
 const gguf = { id: 'm-gguf', engine: 'wllama', sourceUrl: SRC, name: 'M (GGUF)' } as LlmModel;
@@ -54,5 +55,14 @@ describe('CPU engine choice', () => {
       expect(fasterEngine(r)).toBe(want.engine);
       expect(chooseCpuEngine(models[0]!, models, CPU_ENGINE_TABLE, r.threads).model.engine).toBe(want.engine);
     }
+  });
+
+  it('runs the shipped CPU default and the ONNX records on the engine the table found faster, with the other record as fallback', () => {
+    const models = (shipped.models as LlmModel[]).filter((m) => m.kind === 'llm');
+    const byId = (id: string) => models.find((m) => m.id === id)!;
+    const lfm2 = chooseCpuEngine(byId(shipped.defaults.llmWasm), models, CPU_ENGINE_TABLE, 2);
+    expect(lfm2).toMatchObject({ model: { id: 'LFM2-700M-Q4_K_M-GGUF' }, fallback: { id: 'LFM2-700M-q4-ONNX' }, faster: 'wllama' });
+    const qwen = chooseCpuEngine(byId('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF'), models, CPU_ENGINE_TABLE, 2);
+    expect(qwen).toMatchObject({ model: { id: 'Qwen2.5-0.5B-Instruct-q8-ONNX' }, faster: 'transformers' });
   });
 });

@@ -113,7 +113,7 @@ describe('recommendLlm', () => {
       expect(model.id).toBe('LFM2-700M-Q4_K_M-GGUF');
       expect(model.engine).toBe('wllama');
       expect(say(reason)).toBe(
-        'This browser offers no WebGPU, so Hearth runs LFM2 700M (Q4_K_M, WASM, multilingual) on the CPU (4 GB of memory): ' +
+        'This browser offers no WebGPU, so Hearth runs LFM2 700M (Q4_K_M, WASM, multilingual) on the CPU on llama.cpp, the faster CPU engine for it here (4 GB of memory): ' +
           'the strongest model that fits and is fast enough on a CPU (instruction following: IFEval 72.2).',
       );
       expect(checkFits(model, device({ gpu: null, deviceMemoryGB: 4 }))).toBeNull();
