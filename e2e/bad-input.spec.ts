@@ -33,6 +33,9 @@ test('an empty file, a binary file named .txt and a 100 MB text file are refused
 });
 
 test('broken, disguised and hostile files each get their own message, and the good ones are still added', async ({ page }) => {
+  // Eight files (one of them 5 MB on a single line, given up to 3 minutes below) and two answers:
+  // more than the default 90 s on a slow 2-core machine (a CI run timed out in the second answer).
+  test.setTimeout(300_000);
   await openReady(page);
   await addFileAndWait(page, 'bees.md', BEEKEEPING);
   const good = await pdfWithPages(['Tide tables\nHigh water at the harbour mouth is at six in the morning.']);
