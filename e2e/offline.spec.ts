@@ -4,6 +4,9 @@ import { VOLCANOES } from './fixtures/documents';
 import { addFileAndWait, ask, expectLibraryReady, lastAnswer, openReady, waitForAnswerDone } from './support/app';
 
 test('after one visit the app reloads and answers with the network off', async ({ page, context }) => {
+  // Three answers, a reload and a PDF: more than the default 90 s on a slow 2-core machine (a CI run
+  // timed out while the third answer streamed).
+  test.setTimeout(180_000);
   await openReady(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
