@@ -13,7 +13,6 @@ export interface ExternalSplit {
   model: ModelMsg;
   /** The data file's bytes, in order, with the gaps the alignment leaves as zeros. */
   chunks: Uint8Array[];
-  bytes: number;
 }
 
 export function toExternalData(model: ModelMsg, location: string, threshold = 1024): ExternalSplit {
@@ -37,5 +36,5 @@ export function toExternalData(model: ModelMsg, location: string, threshold = 10
       ],
     };
   });
-  return { model: { ...model, graph: { ...model.graph, initializer } }, chunks, bytes: offset };
+  return { model: { ...model, graph: { ...model.graph, initializer } }, chunks };
 }

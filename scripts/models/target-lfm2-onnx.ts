@@ -17,23 +17,24 @@ import type { Target } from './target.ts';
 
 const DATA_NAME = LFM2_ONNX_FILES.data.split('/').pop()!;
 
-/** Writes the graph and its data file (through temporary names) for one twin. */
-export function writeLfm2Onnx(twin: Lfm2OnnxTwin, graphPath: string, dataPath: string): void {
-  const g = buildLfm2Graph(twin.shape, twin.seed, q4Ops);
-  const split = toExternalData(g.model({ name: 'main_graph', opset: 17, producer: 'hearth-make-models', docString: twin.note }), DATA_NAME);
-  const fd = openSync(`${dataPath}.partial`, 'w');
+/** Writes `chunks` to `path` through a temporary name, so an interrupted run never leaves a plausible-looking file. */
+function writeThroughPartial(path: string, chunks: readonly Uint8Array[]): void {
+  const tmp = `${path}.partial`;
+  const fd = openSync(tmp, 'w');
   try {
-    for (const chunk of split.chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) for (let at = 0; at < chunk.byteLength;) at += writeSync(fd, chunk, at);
   } finally {
     closeSync(fd);
   }
-  renameSync(`${dataPath}.partial`, dataPath);
-  const graph = encodeModel(split.model);
-  const tmp = `${graphPath}.partial`;
-  const gfd = openSync(tmp, 'w');
-  writeSync(gfd, graph);
-  closeSync(gfd);
-  renameSync(tmp, graphPath);
+  renameSync(tmp, path);
+}
+
+/** Writes the data file, then the graph that points into it, for one twin. */
+export function writeLfm2Onnx(twin: Lfm2OnnxTwin, graphPath: string, dataPath: string): void {
+  const g = buildLfm2Graph(twin.shape, twin.seed, q4Ops);
+  const split = toExternalData(g.model({ name: 'main_graph', opset: 17, producer: 'hearth-make-models', docString: twin.note }), DATA_NAME);
+  writeThroughPartial(dataPath, split.chunks);
+  writeThroughPartial(graphPath, [encodeModel(split.model)]);
 }
 
 /** Reads a written twin back: inputs and outputs in transformers.js' cache names, the MatMulNBits and Conv nodes, each block's matrices, the size. */
